@@ -1,0 +1,43 @@
+package dk.trials.contracts.outbox;
+
+import dk.trials.contracts.events.EventCodec;
+import dk.trials.contracts.events.EventEnvelope;
+import dk.trials.contracts.events.EventType;
+import io.quarkus.arc.properties.IfBuildProperty;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.util.UUID;
+
+/**
+ * Records an event in the caller's business transaction. Nothing is sent here: {@link OutboxRelay} delivers the
+ * committed rows, so an event exists on Kafka if and only if its business change committed.
+ */
+@ApplicationScoped
+@IfBuildProperty(name = "trials.outbox.enabled", stringValue = "true")
+public class Outbox {
+
+    private final EntityManager entityManager;
+    private final EventCodec codec;
+
+    public Outbox(EntityManager entityManager, EventCodec codec) {
+        this.entityManager = entityManager;
+        this.codec = codec;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public EventEnvelope publish(EventType type, UUID trialId, Object payload) {
+        EventEnvelope envelope = codec.envelope(type, trialId, payload);
+        entityManager.createNativeQuery("""
+                        insert into outbox_event (event_id, topic, message_key, type, envelope)
+                        values (:eventId, :topic, :key, :type, :envelope)""")
+                .setParameter("eventId", envelope.eventId())
+                .setParameter("topic", type.topic())
+                .setParameter("key", trialId.toString())
+                .setParameter("type", envelope.type())
+                .setParameter("envelope", codec.encode(envelope))
+                .executeUpdate();
+        return envelope;
+    }
+}
