@@ -1,7 +1,9 @@
 package dk.trials.contracts.problem;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -9,6 +11,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -32,8 +35,19 @@ public class ApiExceptionMappers {
         return Problems.response(e.toProblem());
     }
 
-    @ServerExceptionMapper
+    // Quarkus ships mappers for the Jackson subtypes; naming them here too makes ours the ones that answer.
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
     public Response unreadableJson(JsonProcessingException e) {
+        return badJson(e);
+    }
+
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response unparsableJson(JsonParseException e) {
+        return badJson(e);
+    }
+
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response mistypedJson(MismatchedInputException e) {
         return badJson(e);
     }
 

@@ -1,12 +1,27 @@
 package dk.trials.contracts.events.trial;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
 import java.util.List;
 import java.util.Optional;
 
 /** The design of a trial as the contract names it; frozen when the trial opens. */
-public record TrialDesign(String title, TrialType type, String targetGroup, List<ArmDesign> arms,
-                          RandomisationDesign randomisation, EligibilityCriteria eligibility, List<String> jobcentres,
-                          PrimaryOutcome primaryOutcome, Integer plannedParticipants, EnrolmentPeriod enrolmentPeriod) {
+public record TrialDesign(
+        @NotBlank @Size(max = 300) String title,
+        @NotNull TrialType type,
+        @NotBlank String targetGroup,
+        @NotEmpty List<@Valid @NotNull ArmDesign> arms,
+        @NotNull @Valid RandomisationDesign randomisation,
+        @NotNull @Valid EligibilityCriteria eligibility,
+        @NotEmpty List<@NotBlank String> jobcentres,
+        @NotNull @Valid PrimaryOutcome primaryOutcome,
+        @NotNull @Positive Integer plannedParticipants,
+        @NotNull @Valid EnrolmentPeriod enrolmentPeriod) {
 
     public Optional<ArmDesign> controlArm() {
         return arms.stream().filter(ArmDesign::control).findFirst();

@@ -1,0 +1,66 @@
+package dk.trials.trial;
+
+import dk.trials.contracts.events.trial.TrialDesign;
+import dk.trials.contracts.events.trial.TrialStatus;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A trial: its design, where it is in its lifecycle, and who made and last changed it. */
+@Entity
+@Table(name = "trial")
+public class Trial extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Enumerated(EnumType.STRING)
+    public TrialStatus status;
+
+    /** Kept beside the design for filtering; always equal to {@code design.type()}. */
+    public String type;
+
+    public String title;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public TrialDesign design;
+
+    /** SHA-256 of the canonical design, recorded when the trial opens. */
+    @Column(name = "design_hash")
+    public String designHash;
+
+    @Column(name = "planned_events")
+    public Integer plannedEvents;
+
+    @Column(name = "created_by")
+    public String createdBy;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_by")
+    public String updatedBy;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+
+    public void replaceDesign(TrialDesign newDesign) {
+        this.design = newDesign;
+        this.type = newDesign.type().name();
+        this.title = newDesign.title();
+    }
+}

@@ -1,0 +1,37 @@
+package dk.trials.trial.service;
+
+import dk.trials.contracts.events.EventType;
+import dk.trials.contracts.events.trial.TrialStatus;
+
+import java.util.Set;
+
+/** The legal steps of a trial's lifecycle, each with the status it starts from, where it leads and what it publishes. */
+public enum TrialLifecycle {
+    OPEN(Set.of(TrialStatus.DRAFT), TrialStatus.RECRUITING, EventType.TRIAL_OPENED),
+    PAUSE(Set.of(TrialStatus.RECRUITING), TrialStatus.PAUSED, EventType.TRIAL_PAUSED),
+    RESUME(Set.of(TrialStatus.PAUSED), TrialStatus.RECRUITING, EventType.TRIAL_RESUMED),
+    CLOSE(Set.of(TrialStatus.RECRUITING, TrialStatus.PAUSED), TrialStatus.FOLLOW_UP, EventType.TRIAL_CLOSED),
+    COMPLETE(Set.of(TrialStatus.FOLLOW_UP), TrialStatus.COMPLETED, EventType.TRIAL_COMPLETED);
+
+    private final Set<TrialStatus> from;
+    private final TrialStatus to;
+    private final EventType event;
+
+    TrialLifecycle(Set<TrialStatus> from, TrialStatus to, EventType event) {
+        this.from = from;
+        this.to = to;
+        this.event = event;
+    }
+
+    public boolean allowedFrom(TrialStatus status) {
+        return from.contains(status);
+    }
+
+    public TrialStatus target() {
+        return to;
+    }
+
+    public EventType event() {
+        return event;
+    }
+}
