@@ -10,7 +10,10 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Optional;
 
-/** The design of a trial as the contract names it; frozen when the trial opens. */
+/**
+ * The design of a trial as the contract names it, plus the power assumptions behind its planned size; frozen when
+ * the trial opens.
+ */
 public record TrialDesign(
         @NotBlank @Size(max = 300) String title,
         @NotNull TrialType type,
@@ -21,7 +24,8 @@ public record TrialDesign(
         @NotEmpty List<@NotBlank String> jobcentres,
         @NotNull @Valid PrimaryOutcome primaryOutcome,
         @NotNull @Positive Integer plannedParticipants,
-        @NotNull @Valid EnrolmentPeriod enrolmentPeriod) {
+        @NotNull @Valid EnrolmentPeriod enrolmentPeriod,
+        @Valid PowerAssumptions power) {
 
     public Optional<ArmDesign> controlArm() {
         return arms.stream().filter(ArmDesign::control).findFirst();
