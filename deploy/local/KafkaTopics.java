@@ -1,0 +1,52 @@
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Pre-creates the stack's Kafka topics so that they have the intended partition count before
+ * the first producer or consumer touches them (auto-creation would also work, but races between
+ * a consumer subscribing and the first publish make the first events easy to miss in a demo).
+ *
+ * usage: java -cp <kafka classpath> KafkaTopics.java BOOTSTRAP [PARTITIONS]
+ * Existing topics are left alone. Exit 0 on success, 1 if the broker could not be reached.
+ */
+public class KafkaTopics {
+
+    static final List<String> TOPICS = List.of("trial-events", "enrolment-events", "outcome-events");
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 1) {
+            System.err.println("usage: KafkaTopics BOOTSTRAP [PARTITIONS]");
+            System.exit(2);
+        }
+        int partitions = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        Map<String, Object> config = Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, args[0],
+                AdminClientConfig.CLIENT_ID_CONFIG, "local-stack-topics",
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60_000,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 20_000);
+        try (Admin admin = Admin.create(config)) {
+            for (String topic : TOPICS) {
+                // Replication factor 1: a local single-node broker has nobody to replicate to.
+                NewTopic spec = new NewTopic(topic, partitions, (short) 1);
+                try {
+                    admin.createTopics(List.of(spec)).all().get(60, TimeUnit.SECONDS);
+                    System.out.println("created topic " + topic + " (" + partitions + " partitions)");
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof TopicExistsException) {
+                        System.out.println("topic " + topic + " exists");
+                    } else {
+                        System.err.println("could not create topic " + topic + ": " + e.getCause());
+                        System.exit(1);
+                    }
+                }
+            }
+        }
+    }
+}
