@@ -2,6 +2,7 @@ package dk.trials.trial;
 
 import dk.trials.contracts.events.trial.TrialDesign;
 import dk.trials.contracts.events.trial.TrialStatus;
+import dk.trials.trial.service.power.SampleSize;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -42,6 +43,14 @@ public class Trial extends PanacheEntityBase {
 
     @Column(name = "planned_events")
     public Integer plannedEvents;
+
+    /** The power calculation as it stood when the trial opened; null for a draft or a design without power. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "sample_size", columnDefinition = "jsonb")
+    public SampleSize sampleSize;
+
+    /** Number of the latest amendment; 0 before any. */
+    public int amendments;
 
     @Column(name = "created_by")
     public String createdBy;

@@ -18,6 +18,7 @@ public class TrialEventPublisher {
 
     public void publish(EventType type, Trial trial) {
         outbox.publish(type, trial.id,
-                new TrialSnapshot(trial.id, trial.status, trial.design, trial.designHash, trial.plannedEvents));
+                new TrialSnapshot(trial.id, trial.status, trial.design, trial.designHash, trial.plannedEvents,
+                        trial.amendments));
     }
 }

@@ -1,12 +1,17 @@
 package dk.trials.trial.rest;
 
 import dk.trials.contracts.events.trial.TrialDesign;
+import dk.trials.contracts.events.trial.TrialStatus;
+import dk.trials.contracts.events.trial.TrialType;
 import dk.trials.contracts.problem.Problem;
 import dk.trials.contracts.security.Caller;
 import dk.trials.contracts.security.Roles;
 import dk.trials.trial.Trial;
 import dk.trials.trial.mapping.TrialMapper;
+import dk.trials.trial.service.Municipalities;
 import dk.trials.trial.service.TrialLifecycle;
+import dk.trials.trial.service.TrialPage;
+import dk.trials.trial.service.TrialQuery;
 import dk.trials.trial.service.TrialService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -18,12 +23,18 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -40,11 +51,13 @@ public class TrialResource {
     private final TrialService trials;
     private final TrialMapper mapper;
     private final Caller caller;
+    private final Municipalities municipalities;
 
-    public TrialResource(TrialService trials, TrialMapper mapper, Caller caller) {
+    public TrialResource(TrialService trials, TrialMapper mapper, Caller caller, Municipalities municipalities) {
         this.trials = trials;
         this.mapper = mapper;
         this.caller = caller;
+        this.municipalities = municipalities;
     }
 
     @POST
@@ -66,12 +79,36 @@ public class TrialResource {
 
     @GET
     @RolesAllowed({Roles.TRIAL_DESIGNER, Roles.JOBCENTRE, Roles.ANALYST, Roles.ADMIN})
-    @Operation(operationId = "listTrials", summary = "List trials", description = "All trials, newest first.")
-    @APIResponse(responseCode = "200", description = "The trials",
-            content = @Content(schema = @Schema(implementation = TrialResponse.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY),
+    @Operation(operationId = "listTrials", summary = "List trials",
+            description = "Trials newest first (ties by id, so pages are stable), optionally only those with a status, of a type "
+                    + "or running in a jobcentre. The body is one page as a plain array; X-Total-Count gives the number of "
+                    + "matching trials and Link the first, prev, next and last pages.")
+    @APIResponse(responseCode = "200", description = "One page of the matching trials",
+            headers = {
+                    @Header(name = TrialListing.TOTAL_COUNT, description = "Matching trials on all pages",
+                            schema = @Schema(type = SchemaType.INTEGER)),
+                    @Header(name = "Link", description = "RFC 8288 links to the first, prev, next and last pages",
+                            schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(schema = @Schema(implementation = TrialResponse.class, type = SchemaType.ARRAY),
                     examples = @ExampleObject(name = "trials", value = "[" + TrialExamples.TRIAL + "]")))
-    public List<TrialResponse> list() {
-        return trials.list().stream().map(mapper::toResponse).toList();
+    @APIResponse(responseCode = "400", description = "An unknown status, type or jobcentre, or a bad page or size")
+    public Response list(
+            @Parameter(description = "Only trials in this status", schema = @Schema(implementation = TrialStatus.class),
+                    example = "RECRUITING") @QueryParam("status") String status,
+            @Parameter(description = "Only trials of this type", schema = @Schema(implementation = TrialType.class),
+                    example = "RCT") @QueryParam("type") String type,
+            @Parameter(description = "Only trials running in this jobcentre (municipality code)", example = "101")
+            @QueryParam("jobcentre") String jobcentre,
+            @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0", minimum = "0"),
+                    example = "0") @QueryParam("page") String page,
+            @Parameter(description = "Trials per page, 1 to " + TrialListing.MAX_SIZE,
+                    schema = @Schema(type = SchemaType.INTEGER, defaultValue = "" + TrialListing.DEFAULT_SIZE, minimum = "1",
+                            maximum = "" + TrialListing.MAX_SIZE), example = "20") @QueryParam("size") String size,
+            @Context UriInfo uriInfo) {
+        TrialQuery query = TrialListing.query(status, type, jobcentre, page, size, municipalities);
+        TrialPage result = trials.list(query);
+        List<TrialResponse> body = result.trials().stream().map(mapper::toResponse).toList();
+        return TrialListing.withPaging(Response.ok(body), result, query, uriInfo.getRequestUriBuilder()).build();
     }
 
     @GET
@@ -108,12 +145,15 @@ public class TrialResource {
     @Path("/{id}/open")
     @RolesAllowed(Roles.TRIAL_DESIGNER)
     @Operation(operationId = "openTrial", summary = "Open for recruitment",
-            description = "DRAFT → RECRUITING. Freezes the design, records its SHA-256 and publishes the trial.")
+            description = "DRAFT → RECRUITING. Checks the design once more, freezes it, records the SHA-256 of its canonical "
+                    + "form and, with power assumptions, stores the sample size and plannedEvents; publishes TRIAL_OPENED "
+                    + "with the full design. From here on only an amendment changes the design.")
     @APIResponse(responseCode = "200", description = "The trial, now recruiting",
             content = @Content(schema = @Schema(implementation = TrialResponse.class),
                     examples = @ExampleObject(name = "recruiting", value = TrialExamples.TRIAL)))
     @APIResponse(responseCode = "404", description = "No such trial")
     @APIResponse(responseCode = "409", description = "Not a draft")
+    @APIResponse(responseCode = "422", description = "The design breaks a rule introduced since it was drafted")
     public TrialResponse open(@PathParam("id") UUID id) {
         return step(id, TrialLifecycle.OPEN);
     }

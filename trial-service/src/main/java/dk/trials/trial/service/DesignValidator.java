@@ -1,22 +1,42 @@
 package dk.trials.trial.service;
 
 import dk.trials.contracts.events.trial.ArmDesign;
+import dk.trials.contracts.events.trial.EligibilityCriteria;
+import dk.trials.contracts.events.trial.RandomisationDesign;
+import dk.trials.contracts.events.trial.RandomisationMethod;
+import dk.trials.contracts.events.trial.StratificationFactor;
 import dk.trials.contracts.events.trial.TrialDesign;
 import dk.trials.contracts.problem.FieldError;
 import dk.trials.contracts.problem.ProblemException;
+import dk.trials.trial.service.power.PowerAssumptionRules;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The rules a well-formed design must also meet to be run as a trial. Every broken rule is reported, each as one
- * entry in {@code errors}, so a designer can fix them all at once.
+ * entry in {@code errors} naming the field, so a designer can fix them all at once. Field ranges that the contract
+ * records annotate (a positive weight, a horizon) are checked earlier by bean validation and answer 400.
  */
 @ApplicationScoped
 public class DesignValidator {
+
+    /** The outcome that outcome-service estimates; the others are censoring events. */
+    static final String JOB_EXIT = "JOB_EXIT";
+
+    private static final String KNOWN_FACTORS = Arrays.stream(StratificationFactor.values())
+            .map(StratificationFactor::code).collect(Collectors.joining(", "));
+
+    private final Municipalities municipalities;
+
+    public DesignValidator(Municipalities municipalities) {
+        this.municipalities = municipalities;
+    }
 
     public void requireValid(TrialDesign design) {
         List<FieldError> errors = violations(design);
@@ -26,19 +46,50 @@ public class DesignValidator {
         }
     }
 
-    List<FieldError> violations(TrialDesign design) {
+    public List<FieldError> violations(TrialDesign design) {
         List<FieldError> errors = new ArrayList<>();
+        arms(design, errors);
+        randomisation(design, errors);
+        eligibility(design.eligibility(), errors);
+        jobcentres(design.jobcentres(), errors);
+        if (!JOB_EXIT.equals(design.primaryOutcome().type())) {
+            errors.add(new FieldError("primaryOutcome.type",
+                    "must be JOB_EXIT, the outcome trials are powered for and estimated on; found " + design.primaryOutcome().type()));
+        }
+        if (!design.enrolmentPeriod().end().isAfter(design.enrolmentPeriod().start())) {
+            errors.add(new FieldError("enrolmentPeriod.end", "must be after enrolmentPeriod.start"));
+        }
+        if (design.power() != null) {
+            if (design.type().randomised()) {
+                errors.addAll(PowerAssumptionRules.violations(design.power(), design.arms(), "power"));
+            } else {
+                errors.add(new FieldError("power", "a " + design.type() + " has no control arm to be powered against"));
+            }
+        }
+        return errors;
+    }
+
+    private static void arms(TrialDesign design, List<FieldError> errors) {
         List<ArmDesign> arms = design.arms();
         long controls = arms.stream().filter(ArmDesign::control).count();
         if (design.type().randomised()) {
             if (arms.size() < 2) {
-                errors.add(new FieldError("arms", "a randomised trial needs at least two arms"));
+                errors.add(new FieldError("arms", "a randomised trial needs at least two arms, found " + arms.size()));
             }
             if (controls != 1) {
                 errors.add(new FieldError("arms", "a randomised trial needs exactly one control arm, found " + controls));
             }
-        } else if (arms.size() != 1 || controls != 0) {
-            errors.add(new FieldError("arms", "a " + design.type() + " enrols everyone into a single intervention arm"));
+        } else {
+            if (arms.size() != 1) {
+                errors.add(new FieldError("arms", "a " + design.type()
+                        + " is not randomised and enrols everyone into a single intervention arm, found " + arms.size() + " arms"));
+            }
+            for (int i = 0; i < arms.size(); i++) {
+                if (arms.get(i).control()) {
+                    errors.add(new FieldError("arms[" + i + "].control", "a " + design.type()
+                            + " has no control arm: its single arm is the intervention"));
+                }
+            }
         }
         Set<String> codes = new HashSet<>();
         for (int i = 0; i < arms.size(); i++) {
@@ -46,10 +97,147 @@ public class DesignValidator {
                 errors.add(new FieldError("arms[" + i + "].code", "arm code " + arms.get(i).code() + " is used twice"));
             }
         }
-        if (design.enrolmentPeriod().end().isBefore(design.enrolmentPeriod().start())
-                || design.enrolmentPeriod().end().isEqual(design.enrolmentPeriod().start())) {
-            errors.add(new FieldError("enrolmentPeriod.end", "must be after enrolmentPeriod.start"));
+    }
+
+    private static void randomisation(TrialDesign design, List<FieldError> errors) {
+        RandomisationDesign r = design.randomisation();
+        RandomisationMethod method = r.method();
+        if (!design.type().randomised() && method != RandomisationMethod.SIMPLE) {
+            errors.add(new FieldError("randomisation.method", "a " + design.type()
+                    + " allocates everyone to its single arm and has nothing to randomise; use SIMPLE"));
         }
-        return errors;
+
+        if (method == RandomisationMethod.PERMUTED_BLOCK) {
+            blockSizes(r.blockSizes(), design.arms().stream().mapToInt(ArmDesign::allocationWeight).sum(), errors);
+        } else if (!isEmpty(r.blockSizes())) {
+            errors.add(new FieldError("randomisation.blockSizes", "only PERMUTED_BLOCK uses block sizes, this design uses " + method));
+        }
+
+        factors(r.stratifyBy(), "randomisation.stratifyBy", errors);
+        factors(r.minimisationFactors(), "randomisation.minimisationFactors", errors);
+        if (method == RandomisationMethod.MINIMISATION) {
+            if (isEmpty(r.minimisationFactors())) {
+                errors.add(new FieldError("randomisation.minimisationFactors", "minimisation needs at least one factor to balance on"));
+            }
+            if (!isEmpty(r.stratifyBy())) {
+                errors.add(new FieldError("randomisation.stratifyBy",
+                        "minimisation balances on minimisationFactors; stratifyBy would be ignored"));
+            }
+            Double p = r.minimisationProbability();
+            if (p != null && !(p > 0.5 && p <= 1)) {
+                errors.add(new FieldError("randomisation.minimisationProbability",
+                        "must be above 0.5 and at most 1, found " + p));
+            }
+        } else {
+            if (!isEmpty(r.minimisationFactors())) {
+                errors.add(new FieldError("randomisation.minimisationFactors", "only MINIMISATION uses minimisation factors, this design uses " + method));
+            }
+            if (r.minimisationProbability() != null) {
+                errors.add(new FieldError("randomisation.minimisationProbability", "only MINIMISATION uses a minimisation probability, this design uses " + method));
+            }
+        }
+        ageBands(r, errors);
+    }
+
+    private static void blockSizes(List<Integer> sizes, int totalWeight, List<FieldError> errors) {
+        if (isEmpty(sizes)) {
+            errors.add(new FieldError("randomisation.blockSizes", "permuted blocks need at least one block size"));
+            return;
+        }
+        Set<Integer> seen = new HashSet<>();
+        for (int i = 0; i < sizes.size(); i++) {
+            Integer size = sizes.get(i);
+            String field = "randomisation.blockSizes[" + i + "]";
+            if (size == null || size <= 0 || size % totalWeight != 0) {
+                errors.add(new FieldError(field, "block size " + size
+                        + " is not a positive multiple of the arms' total allocation weight " + totalWeight));
+            } else if (!seen.add(size)) {
+                errors.add(new FieldError(field, "block size " + size + " is listed twice"));
+            }
+        }
+    }
+
+    private static void factors(List<StratificationFactor> factors, String field, List<FieldError> errors) {
+        if (factors == null) {
+            return;
+        }
+        Set<StratificationFactor> seen = new HashSet<>();
+        for (int i = 0; i < factors.size(); i++) {
+            StratificationFactor factor = factors.get(i);
+            if (factor == null) {
+                errors.add(new FieldError(field + "[" + i + "]", "must be one of " + KNOWN_FACTORS));
+            } else if (!seen.add(factor)) {
+                errors.add(new FieldError(field + "[" + i + "]", factor.code() + " is listed twice"));
+            }
+        }
+    }
+
+    private static void ageBands(RandomisationDesign r, List<FieldError> errors) {
+        boolean ageBandIsAFactor = contains(r.stratifyBy(), StratificationFactor.AGE_BAND)
+                || contains(r.minimisationFactors(), StratificationFactor.AGE_BAND);
+        List<Integer> bands = r.ageBands();
+        if (isEmpty(bands)) {
+            if (ageBandIsAFactor) {
+                errors.add(new FieldError("randomisation.ageBands", "ageBand is a factor, so the lower bounds of the age bands are needed"));
+            }
+            return;
+        }
+        if (!ageBandIsAFactor) {
+            errors.add(new FieldError("randomisation.ageBands", "age bands are used only when ageBand is a stratification or minimisation factor"));
+        }
+        for (int i = 0; i < bands.size(); i++) {
+            Integer bound = bands.get(i);
+            String field = "randomisation.ageBands[" + i + "]";
+            if (bound == null || bound < 0) {
+                errors.add(new FieldError(field, "must be an age of 0 or more, found " + bound));
+            } else if (i > 0 && bands.get(i - 1) != null && bound <= bands.get(i - 1)) {
+                errors.add(new FieldError(field, "age bands must be increasing: " + bound + " follows " + bands.get(i - 1)));
+            }
+        }
+    }
+
+    private static void eligibility(EligibilityCriteria eligibility, List<FieldError> errors) {
+        if (eligibility.minAge() != null && eligibility.minAge() < 0) {
+            errors.add(new FieldError("eligibility.minAge", "must not be negative"));
+        }
+        if (eligibility.maxAge() != null && eligibility.maxAge() < 0) {
+            errors.add(new FieldError("eligibility.maxAge", "must not be negative"));
+        }
+        if (eligibility.minAge() != null && eligibility.maxAge() != null && eligibility.minAge() > eligibility.maxAge()) {
+            errors.add(new FieldError("eligibility.maxAge", "must not be below minAge (" + eligibility.maxAge()
+                    + " < " + eligibility.minAge() + ")"));
+        }
+        if (eligibility.maxWeeksUnemployed() != null && eligibility.maxWeeksUnemployed() < 0) {
+            errors.add(new FieldError("eligibility.maxWeeksUnemployed", "must not be negative"));
+        }
+        List<String> benefits = eligibility.benefitTypes();
+        if (benefits != null) {
+            for (int i = 0; i < benefits.size(); i++) {
+                if (benefits.get(i) == null || benefits.get(i).isBlank()) {
+                    errors.add(new FieldError("eligibility.benefitTypes[" + i + "]", "must not be blank"));
+                }
+            }
+        }
+    }
+
+    private void jobcentres(List<String> codes, List<FieldError> errors) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < codes.size(); i++) {
+            String code = codes.get(i);
+            String field = "jobcentres[" + i + "]";
+            if (!municipalities.known(code)) {
+                errors.add(new FieldError(field, "unknown municipality code " + code + "; see GET /api/v1/jobcentres"));
+            } else if (!seen.add(code)) {
+                errors.add(new FieldError(field, "jobcentre " + code + " is listed twice"));
+            }
+        }
+    }
+
+    private static boolean isEmpty(List<?> list) {
+        return list == null || list.isEmpty();
+    }
+
+    private static boolean contains(List<StratificationFactor> factors, StratificationFactor factor) {
+        return factors != null && factors.contains(factor);
     }
 }

@@ -5,40 +5,54 @@ import dk.trials.contracts.events.trial.TrialStatus;
 import dk.trials.contracts.problem.ProblemException;
 import dk.trials.trial.Trial;
 import dk.trials.trial.messaging.TrialEventPublisher;
+import dk.trials.trial.service.power.SampleSizeCalculator;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-/** Creates and edits trial designs and moves trials through their lifecycle, publishing each step. */
+/** Creates and edits trial designs and moves trials through their lifecycle, auditing and publishing each step. */
 @ApplicationScoped
 public class TrialService {
 
     private final DesignValidator validator;
     private final DesignHasher hasher;
+    private final SampleSizeCalculator sampleSizes;
+    private final AuditTrail audit;
     private final TrialEventPublisher events;
+    private final EntityManager entityManager;
 
-    public TrialService(DesignValidator validator, DesignHasher hasher, TrialEventPublisher events) {
+    public TrialService(DesignValidator validator, DesignHasher hasher, SampleSizeCalculator sampleSizes,
+                        AuditTrail audit, TrialEventPublisher events, EntityManager entityManager) {
         this.validator = validator;
         this.hasher = hasher;
+        this.sampleSizes = sampleSizes;
+        this.audit = audit;
         this.events = events;
+        this.entityManager = entityManager;
     }
 
     @Transactional
-    public Trial create(TrialDesign design, String by) {
+    public Trial create(TrialDesign sent, String by) {
+        TrialDesign design = DesignDefaults.apply(sent);
         validator.requireValid(design);
         Trial trial = new Trial();
         trial.id = UUID.randomUUID();
         trial.status = TrialStatus.DRAFT;
         trial.replaceDesign(design);
         trial.createdBy = by;
-        trial.updatedBy = by;
         trial.createdAt = Instant.now();
+        trial.updatedBy = by;
         trial.updatedAt = trial.createdAt;
         trial.persist();
+        audit.record(trial, AuditAction.CREATED, null, null, null);
         return trial;
     }
 
@@ -47,19 +61,50 @@ public class TrialService {
                 .orElseThrow(() -> ProblemException.notFound("No trial " + id));
     }
 
-    public List<Trial> list() {
-        return Trial.listAll(io.quarkus.panache.common.Sort.by("createdAt").descending());
+    /** Newest first; trials created in the same instant are ordered by id, so pages never overlap or skip. */
+    @SuppressWarnings("unchecked")
+    public TrialPage list(TrialQuery query) {
+        StringBuilder where = new StringBuilder(" where true");
+        Map<String, Object> parameters = new HashMap<>();
+        if (query.status() != null) {
+            where.append(" and status = :status");
+            parameters.put("status", query.status().name());
+        }
+        if (query.type() != null) {
+            where.append(" and type = :type");
+            parameters.put("type", query.type().name());
+        }
+        if (query.jobcentre() != null) {
+            // Containment (@>) is what the GIN index on the jobcentres array answers.
+            where.append(" and design -> 'jobcentres' @> jsonb_build_array(cast(:jobcentre as text))");
+            parameters.put("jobcentre", query.jobcentre());
+        }
+        Query count = entityManager.createNativeQuery("select count(*) from trial" + where);
+        Query page = entityManager.createNativeQuery("select * from trial" + where + " order by created_at desc, id", Trial.class)
+                .setFirstResult(query.page() * query.size())
+                .setMaxResults(query.size());
+        parameters.forEach((name, value) -> {
+            count.setParameter(name, value);
+            page.setParameter(name, value);
+        });
+        return new TrialPage(page.getResultList(), ((Number) count.getSingleResult()).longValue());
     }
 
     @Transactional
-    public Trial edit(UUID id, TrialDesign design, String by) {
+    public Trial edit(UUID id, TrialDesign sent, String by) {
         Trial trial = locked(id);
         if (trial.status != TrialStatus.DRAFT) {
-            throw ProblemException.conflict("Trial " + id + " is " + trial.status + "; only a DRAFT design can be edited");
+            throw ProblemException.conflict("Trial " + id + " is " + trial.status
+                    + "; only a DRAFT design can be edited, an opened one only amended");
         }
+        TrialDesign design = DesignDefaults.apply(sent);
         validator.requireValid(design);
+        TrialDesign before = trial.design;
         trial.replaceDesign(design);
         touch(trial, by);
+        List<String> changed = DesignChanges.fields(before, design);
+        audit.record(trial, AuditAction.EDITED, trial.status, before,
+                changed.isEmpty() ? "nothing changed" : "changed " + String.join(", ", changed));
         return trial;
     }
 
@@ -70,22 +115,37 @@ public class TrialService {
             throw ProblemException.conflict("Trial " + id + " is " + trial.status + " and cannot "
                     + step.name().toLowerCase() + " from there");
         }
+        TrialStatus before = trial.status;
         if (step == TrialLifecycle.OPEN) {
-            trial.designHash = hasher.hash(trial.design);
+            freeze(trial);
         }
         trial.status = step.target();
         touch(trial, by);
+        audit.record(trial, step.auditAction(), before, trial.design, null);
         events.publish(step.event(), trial);
         return trial;
     }
 
+    /**
+     * Opening fixes the design: it is checked once more against today's rules, hashed, and its power calculation
+     * stored, so the planned events that monitoring divides by never move.
+     */
+    private void freeze(Trial trial) {
+        validator.requireValid(trial.design);
+        trial.designHash = hasher.hash(trial.design);
+        if (trial.design.power() != null) {
+            trial.sampleSize = sampleSizes.plan(trial.design.power(), trial.design.arms());
+            trial.plannedEvents = trial.sampleSize.events();
+        }
+    }
+
     /** Steps on one trial are serialised by its row lock, so their events are committed, and relayed, in order. */
-    private Trial locked(UUID id) {
+    Trial locked(UUID id) {
         return Trial.<Trial>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> ProblemException.notFound("No trial " + id));
     }
 
-    private static void touch(Trial trial, String by) {
+    static void touch(Trial trial, String by) {
         trial.updatedBy = by;
         trial.updatedAt = Instant.now();
     }

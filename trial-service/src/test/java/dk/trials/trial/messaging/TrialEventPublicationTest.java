@@ -3,6 +3,7 @@ package dk.trials.trial.messaging;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.trials.contracts.events.Topics;
+import dk.trials.contracts.events.trial.TrialSnapshot;
 import dk.trials.contracts.testing.TestKafka;
 import dk.trials.contracts.testing.TestTokens;
 import dk.trials.contracts.testing.TopicProbe;
@@ -21,6 +22,7 @@ import java.util.List;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 @QuarkusTest
 class TrialEventPublicationTest {
@@ -31,19 +33,26 @@ class TrialEventPublicationTest {
     EntityManager entityManager;
 
     @Test
-    void eachLifecycleStepIsPublishedInOrderKeyedByTrialWithItsFrozenDesign() throws Exception {
-        String id = given().auth().oauth2(TestTokens.designer()).contentType(ContentType.JSON).body(TrialDesigns.RCT)
+    void eachLifecycleStepAndAmendmentIsPublishedInOrderKeyedByTrialWithTheFullDesign() throws Exception {
+        String id = given().auth().oauth2(TestTokens.designer()).contentType(ContentType.JSON).body(TrialDesigns.POWERED_RCT)
                 .post("/api/v1/trials").then().statusCode(201).extract().path("id");
-        for (String step : List.of("open", "pause", "resume", "close")) {
+        for (String step : List.of("open", "pause", "resume")) {
+            given().auth().oauth2(TestTokens.designer()).post("/api/v1/trials/{id}/{step}", id, step)
+                    .then().statusCode(200);
+        }
+        given().auth().oauth2(TestTokens.designer()).contentType(ContentType.JSON)
+                .body("{\"reason\": \"Odense joins\", \"addJobcentres\": [\"461\"]}")
+                .post("/api/v1/trials/{id}/amendments", id).then().statusCode(201);
+        for (String step : List.of("close", "complete")) {
             given().auth().oauth2(TestTokens.designer()).post("/api/v1/trials/{id}/{step}", id, step)
                     .then().statusCode(200);
         }
 
         try (TopicProbe probe = new TopicProbe(TestKafka.bootstrapServers(), Topics.TRIAL_EVENTS)) {
             List<ConsumerRecord<String, String>> records = await().atMost(Duration.ofSeconds(30))
-                    .until(() -> probe.recordsWithKey(id), r -> r.size() == 4);
+                    .until(() -> probe.recordsWithKey(id), r -> r.size() == 6);
 
-            assertEquals(List.of("TRIAL_OPENED", "TRIAL_PAUSED", "TRIAL_RESUMED", "TRIAL_CLOSED"),
+            assertEquals(List.of("TRIAL_OPENED", "TRIAL_PAUSED", "TRIAL_RESUMED", "TRIAL_AMENDED", "TRIAL_CLOSED", "TRIAL_COMPLETED"),
                     records.stream().map(r -> TopicProbe.header(r, Topics.EVENT_TYPE_HEADER)).toList());
             JsonNode opened = json.readTree(records.get(0).value());
             assertEquals(TopicProbe.header(records.get(0), Topics.EVENT_ID_HEADER), opened.get("eventId").asText());
@@ -53,6 +62,26 @@ class TrialEventPublicationTest {
             assertEquals(64, opened.at("/payload/designHash").asText().length());
             assertEquals("control", opened.at("/payload/design/arms/1/code").asText());
             assertEquals(26, opened.at("/payload/design/primaryOutcome/horizonWeeks").asInt());
+            assertEquals(881, opened.at("/payload/plannedEvents").asInt());
+            assertEquals(0, opened.at("/payload/amendment").asInt());
+
+            JsonNode amended = json.readTree(records.get(3).value());
+            assertEquals(1, amended.at("/payload/amendment").asInt());
+            assertEquals("RECRUITING", amended.at("/payload/status").asText());
+            assertEquals("461", amended.at("/payload/design/jobcentres/3").asText());
+            assertEquals(881, amended.at("/payload/plannedEvents").asInt());
+            assertEquals(0.05, amended.at("/payload/design/power/minimumDetectableDifference").asDouble());
+            String amendedHash = amended.at("/payload/designHash").asText();
+            assertNotEquals(opened.at("/payload/designHash").asText(), amendedHash);
+            // Consumers read the payload back into the shared record, whole.
+            TrialSnapshot snapshot = json.treeToValue(amended.get("payload"), TrialSnapshot.class);
+            assertEquals(1, snapshot.amendment());
+            assertEquals(881, snapshot.plannedEvents());
+            assertEquals(List.of("101", "147", "751", "461"), snapshot.design().jobcentres());
+            assertEquals(0.30, snapshot.design().power().baselineIncidence());
+            JsonNode completed = json.readTree(records.get(5).value());
+            assertEquals(amendedHash, completed.at("/payload/designHash").asText());
+            assertEquals(1, completed.at("/payload/amendment").asInt());
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
                 .createNativeQuery("select count(*) from outbox_event").getSingleResult()).longValue()) == 0);

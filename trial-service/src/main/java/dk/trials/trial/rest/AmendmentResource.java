@@ -1,0 +1,109 @@
+package dk.trials.trial.rest;
+
+import dk.trials.contracts.problem.Problem;
+import dk.trials.contracts.security.Caller;
+import dk.trials.contracts.security.Roles;
+import dk.trials.trial.TrialAmendment;
+import dk.trials.trial.service.AmendmentService;
+import dk.trials.trial.service.Municipalities;
+import dk.trials.trial.service.ProposedAmendment;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+@Path("/api/v1/trials/{id}/amendments")
+@Tag(name = "Amendments", description = "Numbered changes to an opened trial that keep it valid")
+@Produces(MediaType.APPLICATION_JSON)
+public class AmendmentResource {
+
+    private final AmendmentService amendments;
+    private final Municipalities municipalities;
+    private final Caller caller;
+
+    public AmendmentResource(AmendmentService amendments, Municipalities municipalities, Caller caller) {
+        this.amendments = amendments;
+        this.municipalities = municipalities;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.TRIAL_DESIGNER)
+    @Operation(operationId = "amendTrial", summary = "Amend an opened trial",
+            description = "Adds jobcentres, extends the enrolment period or raises planned participants of a RECRUITING or "
+                    + "PAUSED trial, with a reason. The amendment is numbered, kept, audited and published as TRIAL_AMENDED "
+                    + "with the full amended design and its new hash. Arms, randomisation, the primary outcome, power, "
+                    + "eligibility, type, title and target group never change after opening: sending any of them is refused "
+                    + "with 422, one error per field.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = AmendmentRequest.class),
+            examples = @ExampleObject(name = "widen", value = TrialExamples.AMENDMENT_REQUEST)))
+    @APIResponse(responseCode = "201", description = "Amended; Location names the amendment",
+            content = @Content(schema = @Schema(implementation = AmendmentResponse.class),
+                    examples = @ExampleObject(name = "amendment", value = TrialExamples.AMENDMENT)))
+    @APIResponse(responseCode = "404", description = "No such trial")
+    @APIResponse(responseCode = "409", description = "The trial is a draft (edit it with PUT), in follow-up or completed")
+    @APIResponse(responseCode = "422", description = "The amendment touches a frozen part of the design, names an unknown or "
+            + "present jobcentre, shortens the period, lowers planned participants or changes nothing",
+            content = @Content(schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "arms", value = TrialExamples.AMENDMENT_REFUSED)))
+    public Response amend(@PathParam("id") UUID id, @NotNull @Valid AmendmentRequest request) {
+        ProposedAmendment proposal = new ProposedAmendment(request.reason(), request.addJobcentres(),
+                request.enrolmentPeriodEnd(), request.plannedParticipants(),
+                request.otherChanges() == null ? Set.of() : request.otherChanges().keySet());
+        TrialAmendment amendment = amendments.amend(id, proposal, caller.name());
+        return Response.created(URI.create("/api/v1/trials/" + id + "/amendments/" + amendment.number))
+                .entity(toResponse(amendment)).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.TRIAL_DESIGNER, Roles.JOBCENTRE, Roles.ANALYST, Roles.ADMIN})
+    @Operation(operationId = "listAmendments", summary = "List a trial's amendments", description = "All amendments, by number.")
+    @APIResponse(responseCode = "200", description = "The amendments, oldest first",
+            content = @Content(schema = @Schema(implementation = AmendmentResponse.class, type = SchemaType.ARRAY),
+                    examples = @ExampleObject(name = "amendments", value = "[" + TrialExamples.AMENDMENT + "]")))
+    @APIResponse(responseCode = "404", description = "No such trial")
+    public List<AmendmentResponse> list(@PathParam("id") UUID id) {
+        return amendments.amendments(id).stream().map(this::toResponse).toList();
+    }
+
+    @GET
+    @Path("/{number}")
+    @RolesAllowed({Roles.TRIAL_DESIGNER, Roles.JOBCENTRE, Roles.ANALYST, Roles.ADMIN})
+    @Operation(operationId = "getAmendment", summary = "Get one amendment", description = "The amendment with this number.")
+    @APIResponse(responseCode = "200", description = "The amendment",
+            content = @Content(schema = @Schema(implementation = AmendmentResponse.class),
+                    examples = @ExampleObject(name = "amendment", value = TrialExamples.AMENDMENT)))
+    @APIResponse(responseCode = "404", description = "No such trial or amendment")
+    public AmendmentResponse get(@PathParam("id") UUID id, @PathParam("number") int number) {
+        return toResponse(amendments.amendment(id, number));
+    }
+
+    private AmendmentResponse toResponse(TrialAmendment a) {
+        Map<String, String> names = municipalities.names(a.addedJobcentres);
+        return new AmendmentResponse(a.number, a.reason, a.addedJobcentres, names, a.enrolmentPeriodEndBefore,
+                a.enrolmentPeriodEnd, a.plannedParticipantsBefore, a.plannedParticipants, a.designHashBefore,
+                a.designHashAfter, a.amendedBy, a.amendedAt);
+    }
+}

@@ -1,0 +1,96 @@
+package dk.trials.trial.rest;
+
+import dk.trials.contracts.events.trial.ArmDesign;
+import dk.trials.contracts.problem.FieldError;
+import dk.trials.contracts.problem.Problem;
+import dk.trials.contracts.problem.ProblemException;
+import dk.trials.contracts.security.Roles;
+import dk.trials.trial.service.power.PowerAssumptionRules;
+import dk.trials.trial.service.power.SampleSize;
+import dk.trials.trial.service.power.SampleSizeCalculator;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+@Path("/api/v1/sample-size")
+@Tag(name = "Planning", description = "Power and sample size for a trial's primary outcome")
+@Produces(MediaType.APPLICATION_JSON)
+public class SampleSizeResource {
+
+    private static final List<ArmDesign> ONE_TO_ONE = List.of(
+            new ArmDesign("treatment", "treatment", 1, false), new ArmDesign("control", "control", 1, true));
+
+    private final SampleSizeCalculator calculator;
+
+    public SampleSizeResource(SampleSizeCalculator calculator) {
+        this.calculator = calculator;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.TRIAL_DESIGNER, Roles.ANALYST, Roles.ADMIN})
+    @Operation(operationId = "planSampleSize", summary = "Participants and events a trial needs",
+            description = "For a control arm's cumulative job exit at the horizon (baselineIncidence), a minimum detectable "
+                    + "difference, two-sided alpha and power: participants per arm comparing two proportions with the "
+                    + "allocation weights (as R rpact getSampleSizeRates, normal approximation; power.prop.test for 1 : 1), "
+                    + "rounded up per arm in proportion to the weights; and events for the hazard ratio (Schoenfeld). "
+                    + "Without a hazardRatio it is derived under proportional hazards, HR = ln(1 − p1) / ln(1 − p0). "
+                    + "With several arms each is compared with the control at the same alpha, and the most demanding "
+                    + "comparison sets the size. Nothing is stored.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = SampleSizeRequest.class),
+            examples = {@ExampleObject(name = "one-to-one", value = TrialExamples.SAMPLE_SIZE_REQUEST),
+                    @ExampleObject(name = "two-to-one", value = TrialExamples.SAMPLE_SIZE_REQUEST_WEIGHTED)}))
+    @APIResponse(responseCode = "200", description = "What the trial needs",
+            content = @Content(schema = @Schema(implementation = SampleSize.class),
+                    examples = @ExampleObject(name = "one-to-one", value = TrialExamples.SAMPLE_SIZE)))
+    @APIResponse(responseCode = "422", description = "Arms without exactly one control, or assumptions that cannot be powered",
+            content = @Content(schema = @Schema(implementation = Problem.class)))
+    public SampleSize plan(@NotNull @Valid SampleSizeRequest request) {
+        List<ArmDesign> arms = request.arms() == null ? ONE_TO_ONE : request.arms().stream()
+                .map(a -> new ArmDesign(a.code(), a.code(), a.allocationWeight(), a.control())).toList();
+        List<FieldError> errors = new ArrayList<>(armErrors(arms));
+        if (errors.isEmpty()) {
+            errors.addAll(PowerAssumptionRules.violations(request.assumptions(), arms, "assumptions"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.unprocessable("Cannot compute a sample size",
+                    "The request breaks " + errors.size() + " rule" + (errors.size() == 1 ? "" : "s"), errors);
+        }
+        return calculator.plan(request.assumptions(), arms);
+    }
+
+    private static List<FieldError> armErrors(List<ArmDesign> arms) {
+        List<FieldError> errors = new ArrayList<>();
+        if (arms.size() < 2) {
+            errors.add(new FieldError("arms", "a comparison needs at least two arms, found " + arms.size()));
+        }
+        long controls = arms.stream().filter(ArmDesign::control).count();
+        if (controls != 1) {
+            errors.add(new FieldError("arms", "exactly one arm must be the control, found " + controls));
+        }
+        Set<String> codes = new HashSet<>();
+        for (int i = 0; i < arms.size(); i++) {
+            if (!codes.add(arms.get(i).code())) {
+                errors.add(new FieldError("arms[" + i + "].code", "arm code " + arms.get(i).code() + " is used twice"));
+            }
+        }
+        return errors;
+    }
+}

@@ -1,0 +1,96 @@
+package dk.trials.trial.rest;
+
+import dk.trials.contracts.events.trial.TrialStatus;
+import dk.trials.contracts.events.trial.TrialType;
+import dk.trials.contracts.problem.FieldError;
+import dk.trials.contracts.problem.ProblemException;
+import dk.trials.trial.service.Municipalities;
+import dk.trials.trial.service.TrialPage;
+import dk.trials.trial.service.TrialQuery;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Link;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Reads the listing's query parameters, reporting every unreadable one as 400 (JAX-RS would answer 404 for a
+ * parameter it cannot convert), and writes the paging headers: {@code X-Total-Count} and one RFC 8288 {@code Link} header.
+ */
+final class TrialListing {
+
+    static final int DEFAULT_SIZE = 50;
+    static final int MAX_SIZE = 200;
+    static final String TOTAL_COUNT = "X-Total-Count";
+
+    private TrialListing() {
+    }
+
+    static TrialQuery query(String status, String type, String jobcentre, String page, String size,
+                            Municipalities municipalities) {
+        List<FieldError> errors = new ArrayList<>();
+        TrialStatus statusFilter = status == null ? null : constant(TrialStatus.class, "status", status, errors);
+        TrialType typeFilter = type == null ? null : constant(TrialType.class, "type", type, errors);
+        if (jobcentre != null && !municipalities.known(jobcentre)) {
+            errors.add(new FieldError("jobcentre", "unknown municipality code " + jobcentre + "; see GET /api/v1/jobcentres"));
+        }
+        int pageNumber = number("page", page, 0, 0, Integer.MAX_VALUE, errors);
+        int pageSize = number("size", size, DEFAULT_SIZE, 1, MAX_SIZE, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("The listing has " + errors.size() + " invalid parameter"
+                    + (errors.size() == 1 ? "" : "s"), errors);
+        }
+        return new TrialQuery(statusFilter, typeFilter, jobcentre, pageNumber, pageSize);
+    }
+
+    static Response.ResponseBuilder withPaging(Response.ResponseBuilder response, TrialPage result, TrialQuery query,
+                                               UriBuilder requestUri) {
+        long lastPage = Math.max(0, (result.total() - 1) / query.size());
+        List<Link> links = new ArrayList<>();
+        links.add(link(requestUri, 0, query.size(), "first"));
+        if (query.page() > 0) {
+            links.add(link(requestUri, Math.min(query.page() - 1, lastPage), query.size(), "prev"));
+        }
+        if (query.page() < lastPage) {
+            links.add(link(requestUri, query.page() + 1, query.size(), "next"));
+        }
+        links.add(link(requestUri, lastPage, query.size(), "last"));
+        // One comma-separated Link header, as GitHub and most clients' parsers expect it.
+        return response.header(TOTAL_COUNT, result.total())
+                .header(HttpHeaders.LINK, links.stream().map(Link::toString).collect(Collectors.joining(", ")));
+    }
+
+    private static Link link(UriBuilder requestUri, long page, int size, String rel) {
+        return Link.fromUriBuilder(requestUri.clone().replaceQueryParam("page", page).replaceQueryParam("size", size))
+                .rel(rel).build();
+    }
+
+    private static <E extends Enum<E>> E constant(Class<E> type, String field, String value, List<FieldError> errors) {
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(field, "must be one of " + Arrays.toString(type.getEnumConstants())));
+            return null;
+        }
+    }
+
+    private static int number(String field, String value, int absent, int min, int max, List<FieldError> errors) {
+        if (value == null) {
+            return absent;
+        }
+        try {
+            int number = Integer.parseInt(value);
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, like a number out of range
+        }
+        errors.add(new FieldError(field, "must be a whole number from " + min + (max == Integer.MAX_VALUE ? " up" : " to " + max)));
+        return absent;
+    }
+}

@@ -1,0 +1,13 @@
+package dk.trials.trial.service;
+
+/** What a change to a trial was, as the audit trail names it. */
+public enum AuditAction {
+    CREATED,
+    EDITED,
+    OPENED,
+    PAUSED,
+    RESUMED,
+    CLOSED,
+    COMPLETED,
+    AMENDED
+}

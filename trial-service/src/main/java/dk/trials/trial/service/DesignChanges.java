@@ -1,0 +1,34 @@
+package dk.trials.trial.service;
+
+import dk.trials.contracts.events.trial.TrialDesign;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** The top-level fields in which two designs differ, for the audit trail of an edit. */
+final class DesignChanges {
+
+    private DesignChanges() {
+    }
+
+    static List<String> fields(TrialDesign before, TrialDesign after) {
+        List<String> changed = new ArrayList<>();
+        for (RecordComponent component : TrialDesign.class.getRecordComponents()) {
+            if (!Objects.equals(value(component, before), value(component, after))) {
+                changed.add(component.getName());
+            }
+        }
+        return changed;
+    }
+
+    private static Object value(RecordComponent component, TrialDesign design) {
+        try {
+            return component.getAccessor().invoke(design);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("Cannot read " + component.getName() + " of a design", e);
+        }
+    }
+}

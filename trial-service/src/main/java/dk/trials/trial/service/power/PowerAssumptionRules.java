@@ -1,0 +1,93 @@
+package dk.trials.trial.service.power;
+
+import dk.trials.contracts.events.trial.ArmDesign;
+import dk.trials.contracts.events.trial.PowerAssumptions;
+import dk.trials.contracts.problem.FieldError;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What power assumptions must meet beyond their field ranges before a sample size can be computed: all four
+ * inputs given, a treatment incidence strictly between 0 and 1, a real effect, a hazard ratio pointing the same
+ * way as the difference, and a need the agency could ever meet.
+ */
+public final class PowerAssumptionRules {
+
+    /** More than this many participants or events means the difference is too small to detect in practice. */
+    static final double LARGEST_FEASIBLE = 100_000_000;
+
+    private PowerAssumptionRules() {
+    }
+
+    /** Every broken rule, with fields named under {@code prefix} (such as {@code power}). */
+    public static List<FieldError> violations(PowerAssumptions assumptions, List<ArmDesign> arms, String prefix) {
+        List<FieldError> errors = new ArrayList<>();
+        required(assumptions.baselineIncidence(), prefix + ".baselineIncidence", errors);
+        required(assumptions.minimumDetectableDifference(), prefix + ".minimumDetectableDifference", errors);
+        required(assumptions.alpha(), prefix + ".alpha", errors);
+        required(assumptions.power(), prefix + ".power", errors);
+        if (!errors.isEmpty()) {
+            return errors;
+        }
+        double difference = assumptions.minimumDetectableDifference();
+        double treatment = assumptions.baselineIncidence() + difference;
+        if (difference == 0) {
+            errors.add(new FieldError(prefix + ".minimumDetectableDifference", "must not be 0: there is no effect to detect"));
+        } else if (treatment <= 0 || treatment >= 1) {
+            errors.add(new FieldError(prefix + ".minimumDetectableDifference",
+                    "baselineIncidence + minimumDetectableDifference = " + round(treatment) + " must lie strictly between 0 and 1"));
+        }
+        Double hazardRatio = assumptions.hazardRatio();
+        if (hazardRatio != null) {
+            if (hazardRatio == 1) {
+                errors.add(new FieldError(prefix + ".hazardRatio", "must not be 1: there is no effect to detect"));
+            } else if (difference != 0 && (hazardRatio > 1) != (difference > 0)) {
+                errors.add(new FieldError(prefix + ".hazardRatio", "a hazard ratio of " + hazardRatio
+                        + " contradicts a minimumDetectableDifference of " + difference
+                        + ": more job exit means a hazard ratio above 1, less job exit one below 1"));
+            }
+        }
+        if (errors.isEmpty() && !feasible(assumptions, arms)) {
+            errors.add(new FieldError(prefix + ".minimumDetectableDifference", "needs more than "
+                    + (long) LARGEST_FEASIBLE + " participants or events: the effect is too small to detect"));
+        }
+        return errors;
+    }
+
+    /** Whether the participants and events these assumptions need stay within what could ever be enrolled. */
+    private static boolean feasible(PowerAssumptions assumptions, List<ArmDesign> arms) {
+        ArmDesign control = arms.stream().filter(ArmDesign::control).findFirst().orElse(null);
+        if (control == null) {
+            return true;
+        }
+        double pControl = assumptions.baselineIncidence();
+        double pTreatment = pControl + assumptions.minimumDetectableDifference();
+        double hazardRatio = assumptions.hazardRatio() != null ? assumptions.hazardRatio()
+                : PowerFormulas.proportionalHazardRatio(pControl, pTreatment);
+        int totalWeight = arms.stream().mapToInt(ArmDesign::allocationWeight).sum();
+        for (ArmDesign arm : arms) {
+            if (arm.control()) {
+                continue;
+            }
+            double ratio = (double) arm.allocationWeight() / control.allocationWeight();
+            double perUnitOfWeight = PowerFormulas.treatmentParticipants(pControl, pTreatment, assumptions.alpha(),
+                    assumptions.power(), ratio) / arm.allocationWeight();
+            double events = PowerFormulas.events(hazardRatio, assumptions.alpha(), assumptions.power(), ratio);
+            if (!(perUnitOfWeight * totalWeight <= LARGEST_FEASIBLE) || !(events <= LARGEST_FEASIBLE)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void required(Double value, String field, List<FieldError> errors) {
+        if (value == null) {
+            errors.add(new FieldError(field, "is required for the power calculation"));
+        }
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1e6) / 1e6;
+    }
+}
