@@ -5,6 +5,7 @@ import dk.trials.contracts.events.EventEnvelope;
 import dk.trials.contracts.events.EventType;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -20,10 +21,12 @@ public class Outbox {
 
     private final EntityManager entityManager;
     private final EventCodec codec;
+    private final Event<OutboxWritten> written;
 
-    public Outbox(EntityManager entityManager, EventCodec codec) {
+    public Outbox(EntityManager entityManager, EventCodec codec, Event<OutboxWritten> written) {
         this.entityManager = entityManager;
         this.codec = codec;
+        this.written = written;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -38,6 +41,8 @@ public class Outbox {
                 .setParameter("type", envelope.type())
                 .setParameter("envelope", codec.encode(envelope))
                 .executeUpdate();
+        // Observed after commit by the relay, which then sends at once instead of waiting for its next poll.
+        written.fire(OutboxWritten.INSTANCE);
         return envelope;
     }
 }

@@ -2,21 +2,30 @@ package dk.trials.contracts.outbox;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
 import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Delivers committed outbox rows to Kafka, oldest first, and deletes them once the broker has acknowledged them.
- * If the broker is unreachable the transaction rolls back, the rows stay, and the next run tries again: delivery is
- * at least once, and consumers drop repeats by event id.
+ * If the broker is unreachable the transaction rolls back, the rows stay, and the next round tries again: delivery
+ * is at least once, and consumers drop repeats by event id.
+ * <p>
+ * One thread per service runs the rounds. It is woken right after a transaction that wrote to the outbox commits,
+ * and polls anyway every {@code trials.outbox.poll-interval} for rows that other replicas or a restart left behind.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "trials.outbox.enabled", stringValue = "true")
@@ -27,29 +36,72 @@ public class OutboxRelay {
     private final EntityManager entityManager;
     private final OutboxSender sender;
     private final int batchSize;
+    private final Duration pollInterval;
+    private final Duration retryDelay;
     private final Counter relayed;
     private final Counter failures;
+    private final Semaphore wakeUp = new Semaphore(0);
+    private volatile boolean running;
+    private Thread worker;
 
     public OutboxRelay(EntityManager entityManager, OutboxSender sender, MeterRegistry registry,
-                       @ConfigProperty(name = "trials.outbox.batch-size", defaultValue = "500") int batchSize) {
+                       @ConfigProperty(name = "trials.outbox.batch-size", defaultValue = "500") int batchSize,
+                       @ConfigProperty(name = "trials.outbox.poll-interval", defaultValue = "1s") Duration pollInterval,
+                       @ConfigProperty(name = "trials.outbox.retry-delay", defaultValue = "1s") Duration retryDelay) {
         this.entityManager = entityManager;
         this.sender = sender;
         this.batchSize = batchSize;
+        this.pollInterval = pollInterval;
+        this.retryDelay = retryDelay;
         this.relayed = registry.counter("trials.outbox.relayed");
         this.failures = registry.counter("trials.outbox.relay.failures");
     }
 
-    @Scheduled(identity = "outbox-relay", every = "${trials.outbox.poll-interval:0.1s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void relayPending() {
+    void start(@Observes StartupEvent startup) {
+        running = true;
+        worker = new Thread(this::run, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        running = false;
+        wakeUp.release();
+        if (worker != null) {
+            worker.join(Duration.ofSeconds(10).toMillis());
+        }
+    }
+
+    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
+        wakeUp.release();
+    }
+
+    private void run() {
+        while (running) {
+            boolean delivered = relayPending();
+            try {
+                // Many commits may have signalled meanwhile; one round sends all of their rows.
+                wakeUp.tryAcquire((delivered ? pollInterval : retryDelay).toMillis(), TimeUnit.MILLISECONDS);
+                wakeUp.drainPermits();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Sends everything pending; false when the broker or the database failed and the round must be retried. */
+    boolean relayPending() {
         try {
             int sent;
             do {
                 sent = QuarkusTransaction.requiringNew().timeout(60).call(this::relayBatch);
-            } while (sent == batchSize);
+            } while (sent == batchSize && running);
+            return true;
         } catch (RuntimeException e) {
             failures.increment();
             LOG.warnf("Outbox relay could not deliver, will retry: %s", rootMessage(e));
+            return false;
         }
     }
 
