@@ -1,0 +1,45 @@
+-- wrk script: every request enrols a new citizen — a valid CPR number of someone aged 18–29, never repeated in a run —
+-- for one of the benchmark's jobcentres, with that jobcentre's own token.
+-- Environment: TRIAL (id), BENCH_JOBCENTRES ("101 147 ..."), TOKEN_<code> (bearer token of each jobcentre), RUN (0, 1, ...:
+-- each wrk run of one benchmark gets its own citizens).
+
+local threads = {}
+local counter = 0
+
+function setup(thread)
+    counter = counter + 1
+    thread:set("id", counter)
+    table.insert(threads, thread)
+end
+
+function init(args)
+    jobcentres = {}
+    for code in string.gmatch(os.getenv("BENCH_JOBCENTRES"), "%S+") do
+        table.insert(jobcentres, { code = code, token = os.getenv("TOKEN_" .. code) })
+    end
+    path = "/api/v1/trials/" .. os.getenv("TRIAL") .. "/enrolments"
+    -- Noon UTC eighteen years ago: every birth date counted back from here makes an 18- to 29-year-old today.
+    local now = os.date("!*t")
+    eighteen = os.time({ year = now.year - 18, month = now.month, day = now.day, hour = 12 })
+    n = 0
+    run = tonumber(os.getenv("RUN") or "0")
+end
+
+-- The k-th citizen of this thread: birth dates cycle over 4,000 days; the serial encodes the run, the thread and the
+-- cycle ((run × 2 + thread) × 25 + cycle), so with two threads and up to 19 runs the citizens of one benchmark are
+-- distinct for 100,000 requests per thread and run.
+local function cpr(k)
+    local born = eighteen - (1 + k % 4000) * 86400
+    local year = tonumber(os.date("!%Y", born))
+    local serial = ((run * 2 + id - 1) * 25 + math.floor(k / 4000) % 25) % 1000
+    return os.date("!%d%m%y", born) .. (year >= 2000 and "4" or "0") .. string.format("%03d", serial)
+end
+
+function request()
+    n = n + 1
+    local jc = jobcentres[(n % #jobcentres) + 1]
+    local body = string.format('{"cpr":"%s","jobcentre":"%s","benefitType":"DAGPENGE","weeksUnemployed":%d}',
+        cpr(n), jc.code, n % 40)
+    return wrk.format("POST", path, { ["Authorization"] = "Bearer " .. jc.token,
+        ["Content-Type"] = "application/json" }, body)
+end

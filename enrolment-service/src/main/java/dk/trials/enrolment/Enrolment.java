@@ -1,0 +1,68 @@
+package dk.trials.enrolment;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A citizen allocated to an arm of a trial. The citizen is known only by the keyed CPR pseudonym; the allocation is
+ * never changed or deleted, a withdrawal is recorded beside it.
+ */
+@Entity
+@Table(name = "enrolment")
+public class Enrolment extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "trial_id")
+    public UUID trialId;
+
+    /** HMAC-SHA256 pseudonym of the CPR number. */
+    public String participant;
+
+    public String arm;
+
+    public String jobcentre;
+
+    public String stratum;
+
+    @Column(name = "enrolled_at")
+    public Instant enrolledAt;
+
+    /** Analysis start: the Europe/Copenhagen date of {@code enrolledAt}, or the date given for an import. */
+    @Column(name = "enrolled_on")
+    public LocalDate enrolledOn;
+
+    public boolean imported;
+
+    @Column(name = "enrolled_by")
+    public String enrolledBy;
+
+    @Column(name = "withdrawn_on")
+    public LocalDate withdrawnOn;
+
+    @Column(name = "withdrawal_reason")
+    public String withdrawalReason;
+
+    @Column(name = "withdrawn_by")
+    public String withdrawnBy;
+
+    @Column(name = "withdrawn_at")
+    public Instant withdrawnAt;
+
+    public static Optional<Enrolment> of(UUID trialId, String participant) {
+        return find("trialId = ?1 and participant = ?2", trialId, participant).firstResultOptional();
+    }
+
+    public boolean withdrawn() {
+        return withdrawnOn != null;
+    }
+}

@@ -1,0 +1,36 @@
+package dk.trials.enrolment;
+
+import dk.trials.contracts.events.trial.TrialSnapshot;
+import dk.trials.contracts.events.trial.TrialStatus;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A trial as the latest trial event described it: its status and its frozen design. */
+@Entity
+@Table(name = "known_trial")
+public class KnownTrial extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Enumerated(EnumType.STRING)
+    public TrialStatus status;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public TrialSnapshot snapshot;
+
+    /** When the event that produced this snapshot occurred; older events never overwrite newer ones. */
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+}

@@ -1,0 +1,63 @@
+package dk.trials.enrolment.messaging;
+
+import dk.trials.contracts.events.EventCodec;
+import dk.trials.contracts.events.EventEnvelope;
+import dk.trials.contracts.events.EventType;
+import dk.trials.contracts.events.MalformedEventException;
+import dk.trials.contracts.events.Topics;
+import dk.trials.contracts.events.trial.TrialSnapshot;
+import dk.trials.contracts.inbox.ProcessedEvents;
+import dk.trials.enrolment.service.KnownTrials;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Learns trials from {@code trial-events}: every trial event carries the full snapshot, so each one simply replaces
+ * what is known. Repeated deliveries are dropped by event id; event types this service does not know are skipped.
+ */
+@ApplicationScoped
+public class TrialEventsConsumer {
+
+    private static final Logger LOG = Logger.getLogger(TrialEventsConsumer.class);
+    private static final Set<String> TRIAL_EVENTS = EnumSet.allOf(EventType.class).stream()
+            .filter(t -> t.topic().equals(Topics.TRIAL_EVENTS)).map(Enum::name).collect(java.util.stream.Collectors.toSet());
+
+    private final EventCodec codec;
+    private final ProcessedEvents processed;
+    private final KnownTrials trials;
+
+    public TrialEventsConsumer(EventCodec codec, ProcessedEvents processed, KnownTrials trials) {
+        this.codec = codec;
+        this.processed = processed;
+        this.trials = trials;
+    }
+
+    @Incoming("trial-events")
+    @Transactional
+    public void onTrialEvent(String json) {
+        EventEnvelope envelope = codec.decode(json);
+        if (!TRIAL_EVENTS.contains(envelope.type())) {
+            LOG.debugf("Skipping event %s of unknown type %s", envelope.eventId(), envelope.type());
+            return;
+        }
+        if (envelope.version() > EventType.CURRENT_VERSION) {
+            throw new MalformedEventException("Event " + envelope.eventId() + " has version " + envelope.version()
+                    + ", newer than this service reads", null);
+        }
+        if (!processed.firstDelivery(envelope)) {
+            return;
+        }
+        TrialSnapshot snapshot = codec.payload(envelope, TrialSnapshot.class);
+        if (trials.learn(snapshot, envelope.occurredAt(), envelope.payload().toString())) {
+            LOG.infof("Trial %s is %s (%s)", snapshot.trialId(), snapshot.status(), envelope.type());
+        } else {
+            LOG.infof("Ignoring %s %s of trial %s: a later event is already applied", envelope.type(), envelope.eventId(),
+                    snapshot.trialId());
+        }
+    }
+}

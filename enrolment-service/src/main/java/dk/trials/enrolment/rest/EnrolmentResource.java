@@ -1,0 +1,141 @@
+package dk.trials.enrolment.rest;
+
+import dk.trials.contracts.problem.Problem;
+import dk.trials.contracts.security.Caller;
+import dk.trials.contracts.security.Roles;
+import dk.trials.enrolment.Enrolment;
+import dk.trials.enrolment.mapping.EnrolmentMapper;
+import dk.trials.enrolment.service.EnrolmentService;
+import dk.trials.enrolment.service.ImportService;
+import dk.trials.enrolment.service.WithdrawalService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.UUID;
+
+@Path("/api/v1/trials/{trialId}/enrolments")
+@Tag(name = "Enrolments", description = "Eligibility, concealed randomisation and withdrawal of trial participants")
+@Produces(MediaType.APPLICATION_JSON)
+public class EnrolmentResource {
+
+    private final EnrolmentService enrolments;
+    private final WithdrawalService withdrawals;
+    private final ImportService imports;
+    private final EnrolmentMapper mapper;
+    private final Caller caller;
+
+    public EnrolmentResource(EnrolmentService enrolments, WithdrawalService withdrawals, ImportService imports,
+                             EnrolmentMapper mapper, Caller caller) {
+        this.enrolments = enrolments;
+        this.withdrawals = withdrawals;
+        this.imports = imports;
+        this.mapper = mapper;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.JOBCENTRE, Roles.ADMIN})
+    @Operation(operationId = "enrol", summary = "Enrol and randomise a citizen",
+            description = "Checks eligibility and allocates the citizen to an arm by the trial's randomisation method. "
+                    + "The same citizen again gets 200 with the very same body, also when two requests race; the CPR "
+                    + "number is never stored, returned or published.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = EnrolmentRequest.class),
+            examples = @ExampleObject(name = "enrolment", value = EnrolmentExamples.REQUEST)))
+    @APIResponse(responseCode = "201", description = "Enrolled and allocated; Location names the enrolment",
+            content = @Content(schema = @Schema(implementation = EnrolmentResponse.class),
+                    examples = @ExampleObject(name = "allocated", value = EnrolmentExamples.ENROLMENT)))
+    @APIResponse(responseCode = "200", description = "Already enrolled: the existing allocation, unchanged",
+            content = @Content(schema = @Schema(implementation = EnrolmentResponse.class),
+                    examples = @ExampleObject(name = "existing", value = EnrolmentExamples.ENROLMENT)))
+    @APIResponse(responseCode = "403", description = "The token acts for another jobcentre, or the jobcentre is not in the trial",
+            content = @Content(schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such trial is known")
+    @APIResponse(responseCode = "409", description = "The trial is not recruiting")
+    @APIResponse(responseCode = "422", description = "Not eligible; every failed criterion is one entry in errors")
+    public Response enrol(@PathParam("trialId") UUID trialId, @NotNull @Valid EnrolmentRequest request) {
+        EnrolmentService.Outcome outcome = enrolments.enrol(trialId, request, caller);
+        EnrolmentResponse body = mapper.toResponse(outcome.enrolment());
+        if (!outcome.created()) {
+            return Response.ok(body).build();
+        }
+        return Response.created(URI.create("/api/v1/trials/" + trialId + "/enrolments/" + body.enrolmentId()))
+                .entity(body).build();
+    }
+
+    @GET
+    @Path("/{enrolmentId}")
+    @RolesAllowed({Roles.JOBCENTRE, Roles.ANALYST, Roles.ADMIN})
+    @Operation(operationId = "getEnrolment", summary = "Get an enrolment",
+            description = "The allocation and, once withdrawn, the withdrawal. A jobcentre sees only its own enrolments.")
+    @APIResponse(responseCode = "200", description = "The enrolment",
+            content = @Content(schema = @Schema(implementation = EnrolmentView.class),
+                    examples = @ExampleObject(name = "enrolment", value = EnrolmentExamples.VIEW)))
+    @APIResponse(responseCode = "403", description = "A jobcentre token asks for another jobcentre's enrolment")
+    @APIResponse(responseCode = "404", description = "No such enrolment in this trial")
+    public EnrolmentView get(@PathParam("trialId") UUID trialId, @PathParam("enrolmentId") UUID enrolmentId) {
+        Enrolment enrolment = enrolments.get(trialId, enrolmentId);
+        if (!caller.hasRole(Roles.ANALYST)) {
+            caller.requireActingFor(enrolment.jobcentre);
+        }
+        return mapper.toView(enrolment);
+    }
+
+    @POST
+    @Path("/{enrolmentId}/withdrawal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.JOBCENTRE, Roles.ADMIN})
+    @Operation(operationId = "withdrawParticipant", summary = "Record a withdrawal",
+            description = "Records that the participant withdrew on the given date and publishes it. The allocation is "
+                    + "never changed or deleted: the participant stays in the intention-to-treat analysis.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = WithdrawalRequest.class),
+            examples = @ExampleObject(name = "withdrawal", value = EnrolmentExamples.WITHDRAWAL)))
+    @APIResponse(responseCode = "200", description = "The enrolment with its withdrawal",
+            content = @Content(schema = @Schema(implementation = EnrolmentView.class),
+                    examples = @ExampleObject(name = "withdrawn", value = EnrolmentExamples.VIEW)))
+    @APIResponse(responseCode = "403", description = "A jobcentre token for another jobcentre's participant")
+    @APIResponse(responseCode = "404", description = "No such enrolment in this trial")
+    @APIResponse(responseCode = "409", description = "The participant already withdrew")
+    @APIResponse(responseCode = "422", description = "The date is before the enrolment or in the future, or the reason holds a CPR number")
+    public EnrolmentView withdraw(@PathParam("trialId") UUID trialId, @PathParam("enrolmentId") UUID enrolmentId,
+                                  @NotNull @Valid WithdrawalRequest request) {
+        return mapper.toView(withdrawals.withdraw(trialId, enrolmentId, request, caller));
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "importEnrolments", summary = "Import allocations made elsewhere",
+            description = "Takes over allocations made before the trial moved to this system. Every line is checked "
+                    + "first and one bad line rejects the whole batch (422, errors name the line, e.g. enrolments[3].arm); "
+                    + "citizens already enrolled are skipped, so a batch may be sent again. Audited.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ImportRequest.class),
+            examples = @ExampleObject(name = "import", value = EnrolmentExamples.IMPORT)))
+    @APIResponse(responseCode = "200", description = "How many were imported and how many were already enrolled",
+            content = @Content(schema = @Schema(implementation = ImportResult.class),
+                    examples = @ExampleObject(name = "imported", value = EnrolmentExamples.IMPORTED)))
+    @APIResponse(responseCode = "404", description = "No such trial is known")
+    @APIResponse(responseCode = "409", description = "The trial is still a draft")
+    @APIResponse(responseCode = "422", description = "At least one line is invalid; nothing was imported")
+    public ImportResult importEnrolments(@PathParam("trialId") UUID trialId, @NotNull @Valid ImportRequest request) {
+        return imports.importAll(trialId, request, caller);
+    }
+}

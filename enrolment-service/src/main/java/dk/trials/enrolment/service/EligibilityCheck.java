@@ -1,0 +1,62 @@
+package dk.trials.enrolment.service;
+
+import dk.trials.contracts.events.trial.EligibilityCriteria;
+import dk.trials.contracts.events.trial.EnrolmentPeriod;
+import dk.trials.contracts.events.trial.StratificationFactor;
+import dk.trials.contracts.problem.FieldError;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Whether a citizen may be enrolled into a trial today: the enrolment period, benefit type, weeks unemployed and age
+ * (from the CPR birth date, on the enrolment day), and the facts the design stratifies by. Every failed criterion is
+ * one entry, so a caseworker sees all reasons at once. Messages name the citizen's age, never the CPR number.
+ */
+public final class EligibilityCheck {
+
+    private EligibilityCheck() {
+    }
+
+    public static List<FieldError> failures(ActiveTrial trial, ParticipantProfile profile, LocalDate today) {
+        List<FieldError> errors = new ArrayList<>();
+        EnrolmentPeriod period = trial.design().enrolmentPeriod();
+        if (!period.contains(today)) {
+            errors.add(new FieldError("enrolmentPeriod",
+                    "enrolment runs from " + period.start() + " to " + period.end() + "; today is " + today));
+        }
+        EligibilityCriteria criteria = trial.design().eligibility();
+        List<String> benefitTypes = criteria.benefitTypes();
+        if (benefitTypes != null && !benefitTypes.isEmpty()) {
+            if (profile.benefitType() == null) {
+                errors.add(new FieldError("benefitType", "is required: the trial enrols only " + String.join(", ", benefitTypes)));
+            } else if (!benefitTypes.contains(profile.benefitType())) {
+                errors.add(new FieldError("benefitType",
+                        profile.benefitType() + " is not among the trial's benefit types " + String.join(", ", benefitTypes)));
+            }
+        } else if (profile.benefitType() == null && trial.factors().contains(StratificationFactor.BENEFIT_TYPE)) {
+            errors.add(new FieldError("benefitType", "is required: the trial allocates by benefit type"));
+        }
+        Integer maxWeeks = criteria.maxWeeksUnemployed();
+        if (profile.weeksUnemployed() == null) {
+            if (maxWeeks != null) {
+                errors.add(new FieldError("weeksUnemployed", "is required: the trial enrols up to " + maxWeeks + " weeks of unemployment"));
+            } else if (trial.factors().contains(StratificationFactor.UNEMPLOYMENT_DURATION)) {
+                errors.add(new FieldError("weeksUnemployed", "is required: the trial allocates by unemployment duration"));
+            }
+        } else if (maxWeeks != null && profile.weeksUnemployed() > maxWeeks) {
+            errors.add(new FieldError("weeksUnemployed",
+                    profile.weeksUnemployed() + " weeks unemployed is more than the trial's maximum of " + maxWeeks));
+        }
+        if (criteria.minAge() != null && profile.age() < criteria.minAge()) {
+            errors.add(new FieldError("cpr", "the citizen is " + profile.age() + " on " + today
+                    + "; the trial enrols from age " + criteria.minAge()));
+        }
+        if (criteria.maxAge() != null && profile.age() > criteria.maxAge()) {
+            errors.add(new FieldError("cpr", "the citizen is " + profile.age() + " on " + today
+                    + "; the trial enrols up to age " + criteria.maxAge()));
+        }
+        return errors;
+    }
+}

@@ -1,0 +1,84 @@
+package dk.trials.enrolment.service;
+
+import dk.trials.contracts.cpr.CprNumber;
+import dk.trials.contracts.cpr.CprPseudonymiser;
+import dk.trials.contracts.events.trial.TrialStatus;
+import dk.trials.contracts.problem.FieldError;
+import dk.trials.contracts.problem.ProblemException;
+import dk.trials.contracts.security.Caller;
+import dk.trials.enrolment.Enrolment;
+import dk.trials.enrolment.rest.EnrolmentRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Enrols a citizen: the trial must be known, the token must act for a jobcentre of the trial, a citizen already
+ * enrolled gets the allocation they have, and otherwise the trial must be recruiting and the citizen eligible before
+ * the randomiser allocates.
+ */
+@ApplicationScoped
+public class EnrolmentService {
+
+    /** The enrolment and whether this request created it (201) or found it (200). */
+    public record Outcome(Enrolment enrolment, boolean created) {
+    }
+
+    private final KnownTrials trials;
+    private final CprPseudonymiser pseudonymiser;
+    private final Randomiser randomiser;
+
+    public EnrolmentService(KnownTrials trials, CprPseudonymiser pseudonymiser, Randomiser randomiser) {
+        this.trials = trials;
+        this.pseudonymiser = pseudonymiser;
+        this.randomiser = randomiser;
+    }
+
+    public Outcome enrol(UUID trialId, EnrolmentRequest request, Caller caller) {
+        ActiveTrial trial = trials.require(trialId);
+        caller.requireActingFor(request.jobcentre());
+        if (!trial.hasJobcentre(request.jobcentre())) {
+            throw ProblemException.forbidden("Jobcentre " + request.jobcentre() + " does not take part in trial " + trialId);
+        }
+        CprNumber cpr = Citizens.require("cpr", request.cpr());
+        String participant = pseudonymiser.pseudonym(cpr);
+        if (trial.status() != TrialStatus.RECRUITING) {
+            return existing(trialId, participant).orElseThrow(() ->
+                    ProblemException.conflict("Trial " + trialId + " is " + trial.status() + ", not RECRUITING"));
+        }
+        LocalDate today = LocalDate.now(Randomiser.COPENHAGEN);
+        ParticipantProfile profile = new ParticipantProfile(request.jobcentre(), cpr.ageOn(today), cpr.gender(),
+                request.benefitType(), request.weeksUnemployed());
+        List<FieldError> failures = EligibilityCheck.failures(trial, profile, today);
+        if (!failures.isEmpty()) {
+            return existing(trialId, participant).orElseThrow(() -> ProblemException.unprocessable("Not eligible",
+                    "The citizen fails " + failures.size() + " eligibility criteri" + (failures.size() == 1 ? "on" : "a"), failures));
+        }
+        // The common case is a new citizen, so the allocation is attempted straight away; the unique constraint
+        // turns a repeated or racing request into the existing enrolment.
+        try {
+            return new Outcome(randomiser.enrol(trial, participant, request.jobcentre(), trial.levels(profile), caller.name()), true);
+        } catch (AlreadyEnrolledException repeated) {
+            return existing(trialId, participant).orElseThrow();
+        }
+    }
+
+    /**
+     * A citizen enrolled earlier gets the enrolment they have even where a new one would now be refused (the trial
+     * paused, the citizen no longer eligible): the answer to a repeated request never changes.
+     */
+    private static Optional<Outcome> existing(UUID trialId, String participant) {
+        return Enrolment.of(trialId, participant).map(e -> new Outcome(e, false));
+    }
+
+    public Enrolment get(UUID trialId, UUID enrolmentId) {
+        Enrolment enrolment = Enrolment.findById(enrolmentId);
+        if (enrolment == null || !enrolment.trialId.equals(trialId)) {
+            throw ProblemException.notFound("No enrolment " + enrolmentId + " in trial " + trialId);
+        }
+        return enrolment;
+    }
+}

@@ -1,0 +1,130 @@
+package dk.trials.enrolment.service;
+
+import dk.trials.contracts.cpr.CprNumber;
+import dk.trials.contracts.cpr.CprPseudonymiser;
+import dk.trials.contracts.events.trial.TrialStatus;
+import dk.trials.contracts.problem.FieldError;
+import dk.trials.contracts.problem.ProblemException;
+import dk.trials.contracts.security.Caller;
+import dk.trials.enrolment.Enrolment;
+import dk.trials.enrolment.EnrolmentImport;
+import dk.trials.enrolment.messaging.EnrolmentEventPublisher;
+import dk.trials.enrolment.rest.ImportRequest;
+import dk.trials.enrolment.rest.ImportResult;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Takes over allocations made before a trial moved to this system. All lines are checked before anything is
+ * written, so a batch is imported whole or not at all; citizens already enrolled are skipped, so a batch can be sent
+ * again. Imported allocations are published like any other, marked {@code imported}, with the given date as the
+ * analysis start. They do not enter this system's block or minimisation state: that state balances the allocations
+ * this system makes.
+ */
+@ApplicationScoped
+public class ImportService {
+
+    private static final Logger LOG = Logger.getLogger(ImportService.class);
+
+    private final KnownTrials trials;
+    private final CprPseudonymiser pseudonymiser;
+    private final Randomiser randomiser;
+    private final EnrolmentEventPublisher events;
+
+    public ImportService(KnownTrials trials, CprPseudonymiser pseudonymiser, Randomiser randomiser,
+                         EnrolmentEventPublisher events) {
+        this.trials = trials;
+        this.pseudonymiser = pseudonymiser;
+        this.randomiser = randomiser;
+        this.events = events;
+    }
+
+    private record Checked(ImportRequest.Item item, String participant, ParticipantProfile profile) {
+    }
+
+    @Transactional
+    public ImportResult importAll(UUID trialId, ImportRequest request, Caller caller) {
+        ActiveTrial trial = trials.require(trialId);
+        if (trial.status() == TrialStatus.DRAFT) {
+            throw ProblemException.conflict("Trial " + trialId + " is still a draft");
+        }
+        List<Checked> lines = check(trial, request.enrolments());
+        Instant now = Instant.now();
+        int imported = 0;
+        for (Checked line : lines) {
+            Enrolment enrolment = new Enrolment();
+            enrolment.id = UUID.randomUUID();
+            enrolment.trialId = trialId;
+            enrolment.participant = line.participant();
+            enrolment.arm = line.item().arm();
+            enrolment.jobcentre = line.item().jobcentre();
+            enrolment.stratum = StratumKey.stratum(trial.levels(line.profile()));
+            enrolment.enrolledOn = line.item().enrolledOn();
+            enrolment.enrolledAt = enrolment.enrolledOn.atStartOfDay(Randomiser.COPENHAGEN).toInstant();
+            enrolment.imported = true;
+            enrolment.enrolledBy = caller.name();
+            if (randomiser.insertIfNew(enrolment)) {
+                events.enrolled(enrolment);
+                imported++;
+            }
+        }
+        EnrolmentImport audit = new EnrolmentImport();
+        audit.id = UUID.randomUUID();
+        audit.trialId = trialId;
+        audit.importedBy = caller.name();
+        audit.importedAt = now;
+        audit.submitted = lines.size();
+        audit.imported = imported;
+        audit.alreadyEnrolled = lines.size() - imported;
+        audit.persist();
+        LOG.infof("Import %s into trial %s by %s: %d submitted, %d imported, %d already enrolled",
+                audit.id, trialId, audit.importedBy, audit.submitted, audit.imported, audit.alreadyEnrolled);
+        return new ImportResult(imported, audit.alreadyEnrolled);
+    }
+
+    private List<Checked> check(ActiveTrial trial, List<ImportRequest.Item> items) {
+        List<FieldError> errors = new ArrayList<>();
+        List<Checked> lines = new ArrayList<>(items.size());
+        Map<String, Integer> lineOfParticipant = new HashMap<>();
+        LocalDate today = LocalDate.now(Randomiser.COPENHAGEN);
+        for (int i = 0; i < items.size(); i++) {
+            ImportRequest.Item item = items.get(i);
+            String at = "enrolments[" + i + "].";
+            if (!trial.hasJobcentre(item.jobcentre())) {
+                errors.add(new FieldError(at + "jobcentre", "jobcentre " + item.jobcentre() + " does not take part in the trial"));
+            }
+            if (!trial.hasArm(item.arm())) {
+                errors.add(new FieldError(at + "arm", "the trial has no arm " + item.arm()));
+            }
+            if (item.enrolledOn().isAfter(today)) {
+                errors.add(new FieldError(at + "enrolledOn", "is in the future; today is " + today));
+            }
+            CprNumber cpr = CprNumber.parse(item.cpr()).orElse(null);
+            if (cpr == null) {
+                errors.add(new FieldError(at + "cpr", Citizens.INVALID));
+                continue;
+            }
+            String participant = pseudonymiser.pseudonym(cpr);
+            Integer earlier = lineOfParticipant.putIfAbsent(participant, i);
+            if (earlier != null) {
+                errors.add(new FieldError(at + "cpr", "the same citizen as enrolments[" + earlier + "]"));
+            }
+            lines.add(new Checked(item, participant, new ParticipantProfile(item.jobcentre(),
+                    cpr.ageOn(item.enrolledOn()), cpr.gender(), item.benefitType(), item.weeksUnemployed())));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.unprocessable("Invalid import", "The import has " + errors.size()
+                    + " invalid entr" + (errors.size() == 1 ? "y" : "ies") + "; nothing was imported", errors);
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,65 @@
+package dk.trials.enrolment.service;
+
+import dk.trials.contracts.problem.FieldError;
+import dk.trials.contracts.problem.ProblemException;
+import dk.trials.contracts.security.Caller;
+import dk.trials.enrolment.Enrolment;
+import dk.trials.enrolment.messaging.EnrolmentEventPublisher;
+import dk.trials.enrolment.rest.WithdrawalRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Records a withdrawal beside the allocation (which is never changed) and publishes it. */
+@ApplicationScoped
+public class WithdrawalService {
+
+    /** Free text typed by a caseworker must not smuggle a CPR number into the database and the log. */
+    private static final Pattern CPR_LIKE = Pattern.compile("\\d{6}-?\\d{4}");
+
+    private final EnrolmentEventPublisher events;
+
+    public WithdrawalService(EnrolmentEventPublisher events) {
+        this.events = events;
+    }
+
+    @Transactional
+    public Enrolment withdraw(UUID trialId, UUID enrolmentId, WithdrawalRequest request, Caller caller) {
+        Enrolment enrolment = Enrolment.findById(enrolmentId, LockModeType.PESSIMISTIC_WRITE);
+        if (enrolment == null || !enrolment.trialId.equals(trialId)) {
+            throw ProblemException.notFound("No enrolment " + enrolmentId + " in trial " + trialId);
+        }
+        caller.requireActingFor(enrolment.jobcentre);
+        if (enrolment.withdrawn()) {
+            throw ProblemException.conflict("The participant already withdrew on " + enrolment.withdrawnOn);
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (request.date().isBefore(enrolment.enrolledOn)) {
+            errors.add(new FieldError("date", "is before the enrolment on " + enrolment.enrolledOn));
+        }
+        LocalDate today = LocalDate.now(Randomiser.COPENHAGEN);
+        if (request.date().isAfter(today)) {
+            errors.add(new FieldError("date", "is in the future; today is " + today));
+        }
+        if (CPR_LIKE.matcher(request.reason()).find()) {
+            errors.add(new FieldError("reason", "must not contain a CPR number"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.unprocessable("Invalid withdrawal", "The withdrawal breaks " + errors.size()
+                    + " rule" + (errors.size() == 1 ? "" : "s"), errors);
+        }
+        enrolment.withdrawnOn = request.date();
+        enrolment.withdrawalReason = request.reason();
+        enrolment.withdrawnBy = caller.name();
+        enrolment.withdrawnAt = Instant.now();
+        events.withdrawn(enrolment);
+        return enrolment;
+    }
+}

@@ -1,0 +1,98 @@
+package dk.trials.enrolment.rest;
+
+import dk.trials.contracts.events.EventCodec;
+import dk.trials.contracts.events.EventType;
+import dk.trials.contracts.events.trial.StratificationFactor;
+import dk.trials.contracts.events.trial.TrialDesign;
+import dk.trials.contracts.events.trial.TrialStatus;
+import dk.trials.contracts.testing.TestTokens;
+import dk.trials.enrolment.Citizens;
+import dk.trials.enrolment.Trials;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.UUID;
+
+import static dk.trials.enrolment.rest.EnrolmentApiTest.citizen;
+import static dk.trials.enrolment.rest.EnrolmentApiTest.enrol;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The decision log is sealed while a trial recruits, opens after, and its replay reproduces every allocation. */
+@QuarkusTest
+class AllocationLogTest {
+
+    @Inject
+    EventCodec codec;
+    @Inject
+    EntityManager entityManager;
+
+    @Test
+    void aMinimisedTrialsLogIsSealedWhileRecruitingAndReplaysAfterwards() {
+        TrialDesign design = Trials.design(Trials.minimisation(StratificationFactor.JOBCENTRE, StratificationFactor.AGE_BAND,
+                StratificationFactor.GENDER), Trials.ONE_TO_ONE);
+        UUID trialId = Trials.open(codec, design);
+        List<String> jobcentres = List.of("101", "147", "751");
+        for (int i = 0; i < 30; i++) {
+            String jobcentre = jobcentres.get(i % 3);
+            enrol(trialId, TestTokens.jobcentre(jobcentre), citizen(Citizens.aged(18 + i % 12), jobcentre)).then().statusCode(201);
+        }
+
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/trials/{id}/allocation-log", trialId)
+                .then().statusCode(409).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.analyst()).post("/api/v1/trials/{id}/allocation-log/replay", trialId)
+                .then().statusCode(403);
+        given().auth().oauth2(TestTokens.admin()).post("/api/v1/trials/{id}/allocation-log/replay", trialId)
+                .then().statusCode(200).body("checked", equalTo(30)).body("reproduced", equalTo(30));
+
+        Trials.publish(codec, EventType.TRIAL_CLOSED, trialId, TrialStatus.FOLLOW_UP, design);
+
+        Response log = given().auth().oauth2(TestTokens.admin()).get("/api/v1/trials/{id}/allocation-log", trialId);
+        log.then().statusCode(200)
+                .body("method", equalTo("MINIMISATION"))
+                .body("entries", hasSize(30))
+                .body("entries[0].sequence", equalTo("*"))
+                .body("entries[0].position", equalTo(1))
+                .body("entries[29].position", equalTo(30))
+                .body("entries[1].stateBefore.counts", not(empty()))
+                .body("entries[0].draws", not(empty()));
+        List<String> firstLevels = log.path("entries[0].levels");
+        assertEquals(List.of("jobcentre=101", "ageBand=18-24"), firstLevels.subList(0, 2));
+        assertTrue(firstLevels.get(2).matches("gender=[MF]"));
+    }
+
+    @Test
+    void aDoctoredAllocationIsNamedByTheReplay() {
+        UUID trialId = Trials.open(codec, Trials.design(Trials.blocks(List.of(2, 4), StratificationFactor.AGE_BAND), Trials.ONE_TO_ONE));
+        for (int i = 0; i < 12; i++) {
+            enrol(trialId, TestTokens.jobcentre("101"), citizen(Citizens.aged(26), "101")).then().statusCode(201);
+        }
+        UUID doctored = QuarkusTransaction.requiringNew().call(() -> {
+            UUID id = (UUID) entityManager.createNativeQuery(
+                    "select enrolment_id from allocation_decision where trial_id = :t and position = 5")
+                    .setParameter("t", trialId).getSingleResult();
+            entityManager.createNativeQuery("""
+                            update allocation_decision set arm = case arm when 'treatment' then 'control' else 'treatment' end
+                            where enrolment_id = :id""")
+                    .setParameter("id", id).executeUpdate();
+            return id;
+        });
+
+        given().auth().oauth2(TestTokens.admin()).post("/api/v1/trials/{id}/allocation-log/replay", trialId)
+                .then().statusCode(200)
+                .body("checked", equalTo(12))
+                .body("reproduced", equalTo(11))
+                .body("mismatches[0].enrolmentId", equalTo(doctored.toString()))
+                .body("mismatches[0].position", equalTo(5));
+    }
+}
