@@ -1,0 +1,48 @@
+package dk.trials.outcome;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * A point of the estimate history: the full estimate document as it stood. {@code DAILY} points are the rolling
+ * estimate of their day, replaced as the day goes on; {@code LOOK} points are frozen at a formal monitoring look.
+ */
+@Entity
+@Table(name = "estimate_snapshot")
+public class EstimateSnapshot extends PanacheEntityBase {
+
+    public static final String DAILY = "DAILY";
+    public static final String LOOK = "LOOK";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "trial_id")
+    public UUID trialId;
+
+    @Column(name = "as_of")
+    public LocalDate asOf;
+
+    public String kind;
+
+    public Integer look;
+
+    @Column(name = "computed_at")
+    public Instant computedAt;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public String body;
+}

@@ -1,0 +1,150 @@
+package dk.trials.outcome.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.trials.contracts.problem.FieldError;
+import dk.trials.contracts.problem.ProblemException;
+import dk.trials.contracts.security.Roles;
+import dk.trials.outcome.EstimateSnapshot;
+import dk.trials.outcome.TrialPlan;
+import dk.trials.outcome.service.EstimateCalculator;
+import dk.trials.outcome.service.RollingEstimates;
+import dk.trials.outcome.service.TrialPlans;
+import dk.trials.outcome.statistics.FollowUpTable;
+import dk.trials.outcome.statistics.KaplanMeier;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@Path("/api/v1/trials/{trialId}")
+@Tag(name = "Estimates", description = "Rolling effect estimates, their history and the survival curves")
+@Produces(MediaType.APPLICATION_JSON)
+public class EstimateResource {
+
+    private static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
+
+    private final TrialPlans plans;
+    private final EstimateCalculator calculator;
+    private final RollingEstimates rolling;
+    private final ObjectMapper json;
+
+    public EstimateResource(TrialPlans plans, EstimateCalculator calculator, RollingEstimates rolling, ObjectMapper json) {
+        this.plans = plans;
+        this.calculator = calculator;
+        this.rolling = rolling;
+        this.json = json;
+    }
+
+    @GET
+    @Path("/estimates")
+    @RolesAllowed({Roles.ANALYST, Roles.TRIAL_DESIGNER, Roles.ADMIN})
+    @Operation(operationId = "getEstimates", summary = "Effect estimates at a date",
+            description = "By allocated arm (intention to treat, withdrawals included): participants, job exits, cumulative "
+                    + "job exit at the horizon (1 − Kaplan–Meier, log(−log) 95% CI from Greenwood), restricted mean time "
+                    + "to job exit; each arm against control: risk difference (Wald CI), Cox hazard ratio (Efron ties), "
+                    + "log-rank and jobcentre-stratified log-rank; and group-sequential monitoring with the classic "
+                    + "two-sided Lan–DeMets O'Brien–Fleming spending function alpha*(t) = 2 − 2Φ(z_{1−α/2}/√t), α = 0.05, "
+                    + "symmetric boundaries on the log-rank Z by recursive numerical integration, a formal look each time "
+                    + "the information fraction (job exits / planned events) passes a new tenth. Analysis time is whole "
+                    + "days from enrolment to the earliest of the first job exit, the first censoring event, asOf and the "
+                    + "horizon. asOf defaults to today (Europe/Copenhagen) and cannot lie in the future.")
+    @APIResponse(responseCode = "200", description = "The estimates", content = @Content(
+            schema = @Schema(implementation = EstimateResponse.class), examples = @ExampleObject(name = "estimates", value = OutcomeExamples.ESTIMATES)))
+    @APIResponse(responseCode = "400", description = "asOf is not an ISO date or lies in the future")
+    @APIResponse(responseCode = "404", description = "No such trial")
+    public EstimateResponse estimates(@PathParam("trialId") UUID trialId,
+                                      @Parameter(description = "ISO date; default today", example = "2027-06-30")
+                                      @QueryParam("asOf") String asOf) {
+        TrialPlan plan = plans.get(trialId);
+        LocalDate day = asOf(asOf);
+        return rolling.currentFor(trialId, day).orElseGet(() -> calculator.estimate(plan, day));
+    }
+
+    @GET
+    @Path("/estimates/history")
+    @RolesAllowed({Roles.ANALYST, Roles.TRIAL_DESIGNER, Roles.ADMIN})
+    @Operation(operationId = "getEstimateHistory", summary = "The estimates over time",
+            description = "Every recorded point, oldest first: one a day (the day's latest rolling figures) and one frozen "
+                    + "at each formal monitoring look, so a dashboard can plot the effect and its interval as the trial runs.")
+    @APIResponse(responseCode = "200", description = "The history", content = @Content(
+            schema = @Schema(implementation = EstimateHistoryResponse.class), examples = @ExampleObject(name = "history", value = OutcomeExamples.HISTORY)))
+    @APIResponse(responseCode = "404", description = "No such trial")
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public EstimateHistoryResponse history(@PathParam("trialId") UUID trialId) {
+        plans.get(trialId);
+        List<EstimateHistoryResponse.Point> points = new ArrayList<>();
+        for (EstimateSnapshot s : EstimateSnapshot.<EstimateSnapshot>list("trialId = ?1 order by asOf, id", trialId)) {
+            try {
+                points.add(new EstimateHistoryResponse.Point(s.asOf, s.kind, s.look, s.computedAt, json.readTree(s.body)));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Stored estimates of " + trialId + " cannot be read", e);
+            }
+        }
+        return new EstimateHistoryResponse(trialId, points);
+    }
+
+    @GET
+    @Path("/survival")
+    @RolesAllowed({Roles.ANALYST, Roles.TRIAL_DESIGNER, Roles.ADMIN})
+    @Operation(operationId = "getSurvivalCurves", summary = "Kaplan–Meier curves by arm",
+            description = "For each allocated arm, the Kaplan–Meier curve of remaining without a job exit at asOf (default "
+                    + "today), one point per day with a job exit or censoring up to the horizon, with Greenwood standard "
+                    + "errors and log(−log) 95% limits as R's survfit(conf.type = \"log-log\").")
+    @APIResponse(responseCode = "200", description = "The curves", content = @Content(
+            schema = @Schema(implementation = SurvivalResponse.class), examples = @ExampleObject(name = "curves", value = OutcomeExamples.SURVIVAL)))
+    @APIResponse(responseCode = "400", description = "asOf is not an ISO date or lies in the future")
+    @APIResponse(responseCode = "404", description = "No such trial")
+    public SurvivalResponse survival(@PathParam("trialId") UUID trialId,
+                                     @Parameter(description = "ISO date; default today", example = "2027-06-30")
+                                     @QueryParam("asOf") String asOf) {
+        TrialPlan plan = plans.get(trialId);
+        LocalDate day = asOf(asOf);
+        List<SurvivalResponse.ArmCurve> arms = new ArrayList<>();
+        for (Map.Entry<String, FollowUpTable> arm : calculator.followUp(plan, day).byArm().entrySet()) {
+            List<SurvivalResponse.Point> points = KaplanMeier.estimate(arm.getValue()).points().stream()
+                    .map(p -> new SurvivalResponse.Point(p.time(), p.nRisk(), p.nEvent(), p.nCensor(), p.surv(),
+                            p.stdErr(), p.lower(), p.upper(), p.cumulativeIncidence()))
+                    .toList();
+            arms.add(new SurvivalResponse.ArmCurve(arm.getKey(), arm.getValue().participants(), points));
+        }
+        return new SurvivalResponse(trialId, day, plan.horizonDays, arms);
+    }
+
+    private static LocalDate asOf(String asOf) {
+        LocalDate today = LocalDate.now(COPENHAGEN);
+        if (asOf == null || asOf.isBlank()) {
+            return today;
+        }
+        try {
+            LocalDate day = LocalDate.parse(asOf);
+            if (day.isAfter(today)) {
+                throw ProblemException.badRequest("asOf lies in the future",
+                        List.of(new FieldError("asOf", "must not be after today (" + today + ")")));
+            }
+            return day;
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("asOf is not a date",
+                    List.of(new FieldError("asOf", "must be an ISO date such as 2027-06-30")));
+        }
+    }
+}

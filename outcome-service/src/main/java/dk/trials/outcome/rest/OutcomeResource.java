@@ -1,0 +1,210 @@
+package dk.trials.outcome.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dk.trials.contracts.problem.FieldError;
+import dk.trials.contracts.problem.Problem;
+import dk.trials.contracts.problem.ProblemException;
+import dk.trials.contracts.security.Caller;
+import dk.trials.contracts.security.Roles;
+import dk.trials.outcome.service.Disposition;
+import dk.trials.outcome.service.FollowUpStore;
+import dk.trials.outcome.service.IncomingOutcome;
+import dk.trials.outcome.service.IngestionResult;
+import dk.trials.outcome.service.OutcomeIngestion;
+import dk.trials.outcome.service.OutcomeStore;
+import dk.trials.outcome.service.TrialPlans;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/trials/{trialId}/outcomes")
+@Tag(name = "Outcomes", description = "Exits to jobs and censoring events of trial participants")
+@Produces(MediaType.APPLICATION_JSON)
+public class OutcomeResource {
+
+    static final String NDJSON = "application/x-ndjson";
+    private static final int BATCH = 5000;
+    private static final int LISTED_REJECTIONS = 1000;
+
+    private final OutcomeIngestion ingestion;
+    private final OutcomeRequestReader reader;
+    private final TrialPlans plans;
+    private final FollowUpStore followUps;
+    private final OutcomeStore outcomes;
+    private final Caller caller;
+    private final ObjectReader lines;
+
+    public OutcomeResource(OutcomeIngestion ingestion, OutcomeRequestReader reader, TrialPlans plans,
+                           FollowUpStore followUps, OutcomeStore outcomes, Caller caller, ObjectMapper json) {
+        this.ingestion = ingestion;
+        this.reader = reader;
+        this.plans = plans;
+        this.followUps = followUps;
+        this.outcomes = outcomes;
+        this.caller = caller;
+        this.lines = json.readerFor(OutcomeRequest.class);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.JOBCENTRE, Roles.ADMIN})
+    @Operation(operationId = "reportOutcome", summary = "Report an outcome",
+            description = "An exit to a job or a censoring event of a participant named by cpr or enrolmentId. A jobcentre "
+                    + "reports only for its own participants. Counted at once (201) when the participant is known; kept "
+                    + "until the enrolment arrives (202) when not; the same source + sourceId again changes nothing (200). "
+                    + "An outcome before the participant's enrolment or in the future is refused (422).")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = OutcomeRequest.class),
+            examples = @ExampleObject(name = "jobExit", value = OutcomeExamples.OUTCOME)))
+    @APIResponse(responseCode = "201", description = "Counted", content = @Content(
+            schema = @Schema(implementation = OutcomeReceipt.class), examples = @ExampleObject(name = "accepted", value = OutcomeExamples.RECEIPT)))
+    @APIResponse(responseCode = "202", description = "Kept until the participant's enrolment arrives", content = @Content(
+            schema = @Schema(implementation = OutcomeReceipt.class), examples = @ExampleObject(name = "pending", value = OutcomeExamples.PENDING)))
+    @APIResponse(responseCode = "200", description = "Reported before; nothing changed", content = @Content(
+            schema = @Schema(implementation = OutcomeReceipt.class), examples = @ExampleObject(name = "duplicate", value = OutcomeExamples.DUPLICATE)))
+    @APIResponse(responseCode = "400", description = "Unreadable: bad cpr, type or date, missing fields",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "A jobcentre token for another jobcentre's participant")
+    @APIResponse(responseCode = "404", description = "No such trial")
+    @APIResponse(responseCode = "422", description = "Before the participant's enrolment, or in the future")
+    public Response report(@PathParam("trialId") UUID trialId, OutcomeRequest request) {
+        plans.get(trialId);
+        OutcomeRequestReader.Read read = reader.read(trialId, request, reportingJobcentre());
+        if (!read.ok()) {
+            throw ProblemException.badRequest("The outcome cannot be read", read.errors());
+        }
+        IncomingOutcome outcome = read.outcome();
+        if (outcome.reportedByJobcentre() != null) {
+            followUps.find(trialId, outcome.pseudonym(), outcome.enrolmentId())
+                    .ifPresent(participant -> caller.requireActingFor(participant.jobcentre()));
+        }
+        IngestionResult result = ingestion.ingest(trialId, List.of(outcome), false).get(0);
+        if (result.disposition() == Disposition.REJECTED) {
+            throw ProblemException.unprocessable("The outcome cannot count", result.reason(),
+                    List.of(new FieldError("occurredOn", result.reason())));
+        }
+        int status = switch (result.disposition()) {
+            case ACCEPTED -> 201;
+            case PENDING_ENROLMENT -> 202;
+            default -> 200;
+        };
+        return Response.status(status).entity(new OutcomeReceipt(result.disposition().name(), trialId,
+                result.enrolmentId(), outcome.source(), outcome.sourceId())).build();
+    }
+
+    @POST
+    @Path("/bulk")
+    @Consumes(NDJSON)
+    @RolesAllowed({Roles.JOBCENTRE, Roles.ADMIN})
+    @Operation(operationId = "reportOutcomesInBulk", summary = "Report outcomes in bulk (NDJSON)",
+            description = "One outcome object a line, as for a single report. The file is streamed and taken in batches "
+                    + "of 5000 lines, each in its own transaction; every line is answered by its count. Posting the same "
+                    + "file again changes nothing (each line is then a duplicate). Rejected lines (unreadable, before "
+                    + "enrolment, in the future, another jobcentre's participant) are listed with their 1-based line "
+                    + "number and reason, and are not kept.")
+    @RequestBody(required = true, content = @Content(mediaType = NDJSON, schema = @Schema(implementation = String.class),
+            examples = @ExampleObject(name = "twoLines", value = OutcomeExamples.BULK)))
+    @APIResponse(responseCode = "200", description = "Every line's fate", content = @Content(
+            schema = @Schema(implementation = BulkReceipt.class), examples = @ExampleObject(name = "receipt", value = OutcomeExamples.BULK_RECEIPT)))
+    @APIResponse(responseCode = "404", description = "No such trial")
+    public BulkReceipt reportInBulk(@PathParam("trialId") UUID trialId, InputStream body) {
+        plans.get(trialId);
+        String jobcentre = reportingJobcentre();
+        BulkCounter counter = new BulkCounter(LISTED_REJECTIONS);
+        List<IncomingOutcome> batch = new ArrayList<>(BATCH);
+        List<Long> batchLines = new ArrayList<>(BATCH);
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16)) {
+            long number = 0;
+            for (String line; (line = in.readLine()) != null; ) {
+                number++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                counter.line();
+                OutcomeRequestReader.Read read = readLine(trialId, line, jobcentre);
+                if (!read.ok()) {
+                    counter.rejected(number, describe(read.errors()));
+                    continue;
+                }
+                batch.add(read.outcome());
+                batchLines.add(number);
+                if (batch.size() == BATCH) {
+                    counter.count(batchLines, ingestion.ingest(trialId, batch, false));
+                    batch.clear();
+                    batchLines.clear();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!batch.isEmpty()) {
+            counter.count(batchLines, ingestion.ingest(trialId, batch, false));
+        }
+        return counter.receipt();
+    }
+
+    private OutcomeRequestReader.Read readLine(UUID trialId, String line, String jobcentre) {
+        try {
+            return reader.read(trialId, lines.readValue(line), jobcentre);
+        } catch (JsonProcessingException e) {
+            return new OutcomeRequestReader.Read(null, List.of(new FieldError("line", "is not a JSON outcome object")));
+        }
+    }
+
+    private static String describe(List<FieldError> errors) {
+        return String.join("; ", errors.stream().map(e -> e.field() + " " + e.message()).toList());
+    }
+
+    @GET
+    @Path("/unmatched")
+    @RolesAllowed({Roles.ADMIN, Roles.ANALYST})
+    @Operation(operationId = "listUnmatchedOutcomes", summary = "Outcomes that have not found their participant",
+            description = "Outcomes kept as PENDING_ENROLMENT because no enrolment event has named their participant, "
+                    + "oldest first (at most 1000 listed; count gives all).")
+    @APIResponse(responseCode = "200", description = "The unmatched outcomes", content = @Content(
+            schema = @Schema(implementation = UnmatchedOutcomes.class), examples = @ExampleObject(name = "unmatched", value = OutcomeExamples.UNMATCHED)))
+    @APIResponse(responseCode = "404", description = "No such trial")
+    public UnmatchedOutcomes unmatched(@PathParam("trialId") UUID trialId) {
+        plans.get(trialId);
+        Instant now = Instant.now();
+        List<UnmatchedOutcomes.Unmatched> found = outcomes.unmatched(trialId, LISTED_REJECTIONS).stream()
+                .map(u -> new UnmatchedOutcomes.Unmatched(u.source(), u.sourceId(), u.enrolmentId(), u.namedByCpr(),
+                        u.type(), u.occurredOn(), u.receivedAt(), ChronoUnit.DAYS.between(u.receivedAt(), now)))
+                .toList();
+        return new UnmatchedOutcomes(trialId, outcomes.count(trialId, dk.trials.outcome.OutcomeStatus.PENDING_ENROLMENT), found);
+    }
+
+    /** A jobcentre reports for its own participants only; an admin for anyone. */
+    private String reportingJobcentre() {
+        if (caller.hasRole(Roles.ADMIN)) {
+            return null;
+        }
+        return caller.jobcentre().orElseThrow(() -> ProblemException.forbidden("A jobcentre token must carry its jobcentre"));
+    }
+}

@@ -1,0 +1,19 @@
+package dk.trials.outcome.rest;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** Kaplan–Meier curves by allocated arm, one point per day with a job exit or a censoring. */
+public record SurvivalResponse(UUID trialId, LocalDate asOf, int horizonDays, List<ArmCurve> arms) {
+
+    public record ArmCurve(String arm, long participants, List<Point> points) {
+    }
+
+    @Schema(description = "survfit row: surv = share not yet exited to a job; log(−log) 95% limits, null where surv is 0 or 1")
+    public record Point(int time, long nRisk, long nEvent, long nCensor, double surv, double stdErr, Double lower,
+                        Double upper, double cumulativeIncidence) {
+    }
+}

@@ -1,0 +1,13 @@
+package dk.trials.outcome.service;
+
+/** What became of one reported outcome. */
+public enum Disposition {
+    /** Counted: the participant is known and the outcome is on or after their enrolment. */
+    ACCEPTED,
+    /** Kept until the participant's enrolment event arrives, then counted or rejected. */
+    PENDING_ENROLMENT,
+    /** The same source and source id was reported before; nothing changed. */
+    DUPLICATE,
+    /** Breaks a rule; the reason says which. */
+    REJECTED
+}

@@ -1,0 +1,98 @@
+package dk.trials.outcome.statistics;
+
+/**
+ * Cox proportional hazards for a binary arm indicator (x = 1 arm, 0 control) with Efron's handling of ties, fitted
+ * by Newton–Raphson from beta = 0 with step-halving, as {@code coxph(..., ties = "efron")}. With one binary
+ * covariate the partial likelihood needs only, per event day, the numbers at risk and the events in each arm.
+ */
+public final class CoxEfron {
+
+    private static final double EPS = 1e-12;
+    private static final int MAX_ITERATIONS = 50;
+
+    private final int lastDay;
+    private final long[] n0;
+    private final long[] n1;
+    private final long[] d0;
+    private final long[] d1;
+
+    private CoxEfron(FollowUpTable control, FollowUpTable arm) {
+        lastDay = Math.max(control.lastDay(), arm.lastDay());
+        n0 = new long[lastDay + 1];
+        n1 = new long[lastDay + 1];
+        d0 = new long[lastDay + 1];
+        d1 = new long[lastDay + 1];
+        for (int day = 0; day <= lastDay; day++) {
+            n0[day] = control.atRisk(day);
+            n1[day] = arm.atRisk(day);
+            d0[day] = day <= control.lastDay() ? control.events(day) : 0;
+            d1[day] = day <= arm.lastDay() ? arm.events(day) : 0;
+        }
+    }
+
+    /** Fits the model; the result is empty of an estimate (NaN) when an arm has no events or no one at risk. */
+    public static CoxResult fit(FollowUpTable control, FollowUpTable arm) {
+        return new CoxEfron(control, arm).fit();
+    }
+
+    private CoxResult fit() {
+        Terms atZero = terms(0.0);
+        double beta = 0.0;
+        Terms current = atZero;
+        int iterations = 0;
+        if (current.information > 0) {
+            while (iterations < MAX_ITERATIONS) {
+                iterations++;
+                double candidate = beta + current.score / current.information;
+                Terms next = terms(candidate);
+                // As coxph: converged when the log-likelihood stops changing; halve a step that lowers it.
+                boolean converged = Math.abs(1 - current.logLik / next.logLik) <= EPS;
+                int halvings = 0;
+                while (!converged && (!Double.isFinite(next.logLik) || next.logLik < current.logLik) && halvings < 30) {
+                    candidate = (beta + candidate) / 2;
+                    next = terms(candidate);
+                    halvings++;
+                }
+                beta = candidate;
+                current = next;
+                if (converged) {
+                    break;
+                }
+            }
+        }
+        double se = current.information > 0 ? 1 / Math.sqrt(current.information) : Double.NaN;
+        double scoreChiSquare = atZero.information > 0 ? atZero.score * atZero.score / atZero.information : Double.NaN;
+        return new CoxResult(beta, se, atZero.logLik, current.logLik, scoreChiSquare, iterations);
+    }
+
+    private Terms terms(double beta) {
+        double risk = Math.exp(beta);
+        double logLik = 0;
+        double score = 0;
+        double information = 0;
+        for (int day = 0; day <= lastDay; day++) {
+            long m = d0[day] + d1[day];
+            if (m == 0) {
+                continue;
+            }
+            double s0Risk = n0[day] + n1[day] * risk;
+            double s1Risk = n1[day] * risk;
+            double s0Dead = d0[day] + d1[day] * risk;
+            double s1Dead = d1[day] * risk;
+            logLik += beta * d1[day];
+            score += d1[day];
+            for (long r = 0; r < m; r++) {
+                double c = (double) r / m;
+                double s0 = s0Risk - c * s0Dead;
+                double mean = (s1Risk - c * s1Dead) / s0;
+                logLik -= Math.log(s0);
+                score -= mean;
+                information += mean - mean * mean;
+            }
+        }
+        return new Terms(logLik, score, information);
+    }
+
+    private record Terms(double logLik, double score, double information) {
+    }
+}

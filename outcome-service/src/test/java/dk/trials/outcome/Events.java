@@ -1,0 +1,136 @@
+package dk.trials.outcome;
+
+import dk.trials.contracts.events.EventCodec;
+import dk.trials.contracts.events.EventEnvelope;
+import dk.trials.contracts.events.EventType;
+import dk.trials.contracts.events.Topics;
+import dk.trials.contracts.events.enrolment.ParticipantEnrolled;
+import dk.trials.contracts.events.enrolment.ParticipantWithdrawn;
+import dk.trials.contracts.events.outcome.OutcomeReported;
+import dk.trials.contracts.events.trial.ArmDesign;
+import dk.trials.contracts.events.trial.EligibilityCriteria;
+import dk.trials.contracts.events.trial.EnrolmentPeriod;
+import dk.trials.contracts.events.trial.PrimaryOutcome;
+import dk.trials.contracts.events.trial.RandomisationDesign;
+import dk.trials.contracts.events.trial.RandomisationMethod;
+import dk.trials.contracts.events.trial.TrialDesign;
+import dk.trials.contracts.events.trial.TrialSnapshot;
+import dk.trials.contracts.events.trial.TrialStatus;
+import dk.trials.contracts.events.trial.TrialType;
+import dk.trials.contracts.testing.TestKafka;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Future;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Tells the service about trials, enrolments and register outcomes the only way it learns them: events on
+ * trial-events, enrolment-events and outcome-events, produced with a plain Kafka producer as the other services and
+ * register feeds would.
+ */
+public final class Events {
+
+    public static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
+    private static KafkaProducer<String, String> producer;
+
+    private Events() {
+    }
+
+    public static List<ArmDesign> arms(String... codes) {
+        List<ArmDesign> arms = new ArrayList<>();
+        for (String code : codes) {
+            arms.add(new ArmDesign(code, code, 1, code.equals("control")));
+        }
+        return arms;
+    }
+
+    public static TrialDesign design(List<ArmDesign> arms, int horizonWeeks) {
+        LocalDate today = LocalDate.now(COPENHAGEN);
+        return new TrialDesign("Early intensive contact", TrialType.RCT, "DAGPENGE", arms,
+                new RandomisationDesign(RandomisationMethod.SIMPLE, null, null, null, null, null),
+                new EligibilityCriteria(List.of("DAGPENGE"), 18, 29, 52), List.of("101", "147", "461", "751"),
+                new PrimaryOutcome("JOB_EXIT", horizonWeeks), 2000,
+                new EnrolmentPeriod(today.minusYears(5), today.plusDays(300)), null);
+    }
+
+    /** Publishes the trial as opened and waits until the service knows it. */
+    public static UUID openTrial(EventCodec codec, TrialDesign design, Integer plannedEvents) {
+        UUID trialId = UUID.randomUUID();
+        publishTrial(codec, EventType.TRIAL_OPENED, trialId, TrialStatus.RECRUITING, design, plannedEvents);
+        return trialId;
+    }
+
+    public static void publishTrial(EventCodec codec, EventType type, UUID trialId, TrialStatus status, TrialDesign design,
+                                    Integer plannedEvents) {
+        EventEnvelope envelope = codec.envelope(type, trialId, new TrialSnapshot(trialId, status, design, "0".repeat(64), plannedEvents));
+        send(Topics.TRIAL_EVENTS, trialId, codec.encode(envelope), type);
+        await().atMost(Duration.ofSeconds(30)).until(() -> status.equals(QuarkusTransaction.requiringNew().call(() -> {
+            TrialPlan plan = TrialPlan.findById(trialId);
+            return plan == null ? null : plan.status;
+        })));
+    }
+
+    public static Future<?> enrol(EventCodec codec, ParticipantEnrolled enrolled) {
+        EventEnvelope envelope = codec.envelope(EventType.PARTICIPANT_ENROLLED, enrolled.trialId(), enrolled);
+        return sendAsync(Topics.ENROLMENT_EVENTS, enrolled.trialId(), codec.encode(envelope), EventType.PARTICIPANT_ENROLLED);
+    }
+
+    public static ParticipantEnrolled enrolled(UUID trialId, UUID enrolmentId, String pseudonym, String arm,
+                                               String jobcentre, LocalDate enrolledOn) {
+        return new ParticipantEnrolled(enrolmentId, trialId, pseudonym, arm, jobcentre, jobcentre,
+                enrolledOn.atTime(9, 0).atZone(COPENHAGEN).toInstant(), enrolledOn, false);
+    }
+
+    public static void withdraw(EventCodec codec, ParticipantWithdrawn withdrawn) {
+        EventEnvelope envelope = codec.envelope(EventType.PARTICIPANT_WITHDRAWN, withdrawn.trialId(), withdrawn);
+        send(Topics.ENROLMENT_EVENTS, withdrawn.trialId(), codec.encode(envelope), EventType.PARTICIPANT_WITHDRAWN);
+    }
+
+    public static void reportOutcome(EventCodec codec, OutcomeReported outcome) {
+        EventEnvelope envelope = codec.envelope(EventType.OUTCOME_REPORTED, outcome.trialId(), outcome);
+        send(Topics.OUTCOME_EVENTS, outcome.trialId(), codec.encode(envelope), EventType.OUTCOME_REPORTED);
+    }
+
+    /** Sends a raw record, e.g. a redelivery of an envelope already sent. */
+    public static void send(String topic, UUID trialId, String json, EventType type) {
+        try {
+            sendAsync(topic, trialId, json, type).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("Event not acknowledged", e);
+        }
+    }
+
+    private static Future<?> sendAsync(String topic, UUID trialId, String json, EventType type) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, trialId.toString(), json);
+        record.headers().add(Topics.EVENT_TYPE_HEADER, type.name().getBytes(StandardCharsets.UTF_8));
+        return producer().send(record);
+    }
+
+    public static long participants(UUID trialId) {
+        return QuarkusTransaction.requiringNew().call(() -> (Long) TrialPlan.getEntityManager()
+                .createNativeQuery("select count(*) from participant where trial_id = ?1", Long.class)
+                .setParameter(1, trialId).getSingleResult());
+    }
+
+    private static synchronized KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
+                    ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5),
+                    new StringSerializer(), new StringSerializer());
+        }
+        return producer;
+    }
+}

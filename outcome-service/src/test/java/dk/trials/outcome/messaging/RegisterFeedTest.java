@@ -1,0 +1,66 @@
+package dk.trials.outcome.messaging;
+
+import dk.trials.contracts.events.EventCodec;
+import dk.trials.contracts.events.EventEnvelope;
+import dk.trials.contracts.events.EventType;
+import dk.trials.contracts.events.Topics;
+import dk.trials.contracts.events.outcome.OutcomeReported;
+import dk.trials.contracts.events.outcome.OutcomeType;
+import dk.trials.contracts.testing.TestTokens;
+import dk.trials.outcome.Events;
+import dk.trials.outcome.TestInfrastructure;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Register feeds on outcome-events: counted like any outcome, redeliveries ignored, rule breaches kept as rejected. */
+@QuarkusTest
+class RegisterFeedTest extends TestInfrastructure {
+
+    private static final LocalDate TODAY = LocalDate.now(Events.COPENHAGEN);
+
+    @Inject
+    EventCodec codec;
+
+    @Test
+    void aRegisterOutcomeCountsOnceEvenWhenTheEventAndTheRecordComeAgain() throws Exception {
+        UUID trialId = Events.openTrial(codec, Events.design(Events.arms("treatment", "control"), 26), null);
+        UUID enrolmentId = UUID.randomUUID();
+        Events.enrol(codec, Events.enrolled(trialId, enrolmentId, "feed-pseudonym-1", "treatment", "101", TODAY.minusDays(60))).get();
+        Events.enrol(codec, Events.enrolled(trialId, UUID.randomUUID(), "feed-pseudonym-2", "control", "147", TODAY.minusDays(60))).get();
+
+        OutcomeReported exit = new OutcomeReported(trialId, null, "feed-pseudonym-1", OutcomeType.JOB_EXIT, TODAY.minusDays(20), "DREAM", "r-1");
+        EventEnvelope envelope = codec.envelope(EventType.OUTCOME_REPORTED, trialId, exit);
+        Events.send(Topics.OUTCOME_EVENTS, trialId, codec.encode(envelope), EventType.OUTCOME_REPORTED);
+        Events.send(Topics.OUTCOME_EVENTS, trialId, codec.encode(envelope), EventType.OUTCOME_REPORTED);
+        Events.reportOutcome(codec, exit);
+        // Dated before the enrolment: kept as rejected, with its reason, and not counted.
+        Events.reportOutcome(codec, new OutcomeReported(trialId, enrolmentId, null, OutcomeType.EMIGRATED, TODAY.minusDays(61), "CPR", "r-2"));
+        // A later censoring does not undo the earlier job exit.
+        Events.reportOutcome(codec, new OutcomeReported(trialId, enrolmentId, null, OutcomeType.DECEASED, TODAY.minusDays(10), "CPR", "r-3"));
+
+        JsonPath estimates = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> estimates(trialId), e -> e.getInt("outcomes.rejected") == 1
+                        && e.getInt("arms.find { it.arm == 'treatment' }.events") == 1);
+        Thread.sleep(1500);
+        estimates = estimates(trialId);
+        assertEquals(1, estimates.getInt("arms.find { it.arm == 'treatment' }.events"));
+        assertEquals(1, estimates.getInt("arms.find { it.arm == 'treatment' }.participants"));
+        assertEquals(1, estimates.getInt("outcomes.rejected"));
+        assertEquals(0, estimates.getInt("outcomes.pendingEnrolment"));
+    }
+
+    private static JsonPath estimates(UUID trialId) {
+        return given().auth().oauth2(TestTokens.analyst()).get("/api/v1/trials/{id}/estimates", trialId)
+                .then().statusCode(200).extract().jsonPath();
+    }
+}

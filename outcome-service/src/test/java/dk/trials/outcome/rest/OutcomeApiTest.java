@@ -1,0 +1,241 @@
+package dk.trials.outcome.rest;
+
+import dk.trials.contracts.cpr.CprNumber;
+import dk.trials.contracts.cpr.CprPseudonymiser;
+import dk.trials.contracts.events.EventCodec;
+import dk.trials.contracts.events.enrolment.ParticipantWithdrawn;
+import dk.trials.contracts.testing.TestTokens;
+import dk.trials.outcome.Events;
+import dk.trials.outcome.TestInfrastructure;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Reporting single outcomes: who may, what counts, what is refused and why, and the estimates that follow. */
+@QuarkusTest
+class OutcomeApiTest extends TestInfrastructure {
+
+    private static final LocalDate TODAY = LocalDate.now(Events.COPENHAGEN);
+    private static int serial = 100;
+
+    @Inject
+    EventCodec codec;
+    @Inject
+    CprPseudonymiser pseudonymiser;
+
+    private UUID trialId;
+
+    @BeforeEach
+    void openTrial() {
+        trialId = Events.openTrial(codec, Events.design(Events.arms("treatment", "control"), 26), 400);
+    }
+
+    @Test
+    void anExitToAJobCountsInTheArmTheParticipantWasAllocatedTo() {
+        String anna = cpr();
+        enrol(anna, "treatment", "101", TODAY.minusDays(40));
+        enrol(cpr(), "control", "101", TODAY.minusDays(30));
+        enrol(cpr(), "control", "147", TODAY.minusDays(20));
+        awaitParticipants(3);
+
+        post(TestTokens.jobcentre("101"), outcome(anna, "JOB_EXIT", TODAY.minusDays(10), "DREAM", "d-1"))
+                .then().statusCode(201).body("status", equalTo("ACCEPTED")).body("enrolmentId", notNullValue())
+                .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("cpr")));
+
+        JsonPath estimates = awaitEstimates(e -> e.getInt("arms.find { it.arm == 'treatment' }.events") == 1);
+        assertEquals(1, estimates.getInt("arms.find { it.arm == 'treatment' }.participants"));
+        assertEquals(2, estimates.getInt("arms.find { it.arm == 'control' }.participants"));
+        assertEquals(0, estimates.getInt("arms.find { it.arm == 'control' }.events"));
+        assertEquals(1.0, estimates.getDouble("arms.find { it.arm == 'treatment' }.cumulativeIncidence.estimate"), 1e-12);
+        assertEquals(182, estimates.getInt("horizonDays"));
+        assertEquals("treatment", estimates.getString("comparisons[0].arm"));
+        assertEquals("control", estimates.getString("comparisons[0].versus"));
+    }
+
+    @Test
+    void theSameSourceAndSourceIdAgainChangesNothing() {
+        String citizen = cpr();
+        enrol(citizen, "control", "101", TODAY.minusDays(40));
+        awaitParticipants(1);
+        Map<String, Object> body = outcome(citizen, "JOB_EXIT", TODAY.minusDays(5), "DREAM", "again-1");
+        post(TestTokens.admin(), body).then().statusCode(201);
+        post(TestTokens.admin(), body).then().statusCode(200).body("status", equalTo("DUPLICATE"));
+        // Even a different date under the same source id is the same record: the first one stands.
+        post(TestTokens.admin(), outcome(citizen, "JOB_EXIT", TODAY.minusDays(30), "DREAM", "again-1"))
+                .then().statusCode(200).body("status", equalTo("DUPLICATE"));
+        JsonPath estimates = estimates(TODAY);
+        assertEquals(1, estimates.getInt("arms.find { it.arm == 'control' }.events"));
+        assertEquals(1, estimates.getInt("arms.find { it.arm == 'control' }.participants"));
+    }
+
+    @Test
+    void anOutcomeReportedBeforeItsEnrolmentIsCountedOnceTheEnrolmentArrives() {
+        String early = cpr();
+        post(TestTokens.admin(), outcome(early, "JOB_EXIT", TODAY.minusDays(3), "DREAM", "early-1"))
+                .then().statusCode(202).body("status", equalTo("PENDING_ENROLMENT")).body("enrolmentId", nullValue());
+        given().auth().oauth2(TestTokens.analyst()).get("/api/v1/trials/{id}/outcomes/unmatched", trialId)
+                .then().statusCode(200).body("count", equalTo(1)).body("outcomes[0].sourceId", equalTo("early-1"))
+                .body("outcomes[0].namedByCpr", equalTo(true));
+
+        enrol(early, "treatment", "147", TODAY.minusDays(10));
+        JsonPath estimates = awaitEstimates(e -> e.getInt("arms.find { it.arm == 'treatment' }.events") == 1);
+        assertEquals(0, estimates.getInt("outcomes.pendingEnrolment"));
+        given().auth().oauth2(TestTokens.analyst()).get("/api/v1/trials/{id}/outcomes/unmatched", trialId)
+                .then().statusCode(200).body("count", equalTo(0));
+    }
+
+    @Test
+    void aPendingOutcomeDatedBeforeTheEnrolmentIsRejectedWhenTheEnrolmentArrives() {
+        String citizen = cpr();
+        post(TestTokens.admin(), outcome(citizen, "JOB_EXIT", TODAY.minusDays(30), "DREAM", "too-early"))
+                .then().statusCode(202);
+        enrol(citizen, "control", "101", TODAY.minusDays(10));
+        JsonPath estimates = awaitEstimates(e -> e.getInt("outcomes.rejected") == 1);
+        assertEquals(0, estimates.getInt("arms.find { it.arm == 'control' }.events"));
+        assertEquals(0, estimates.getInt("outcomes.pendingEnrolment"));
+    }
+
+    @Test
+    void anEarlierCensoringMovesTheParticipantsEndOfFollowUpAndAJobExitOnTheSameDayWins() {
+        String citizen = cpr();
+        enrol(citizen, "control", "101", TODAY.minusDays(100));
+        awaitParticipants(1);
+        post(TestTokens.admin(), outcome(citizen, "JOB_EXIT", TODAY.minusDays(50), "DREAM", "x-1")).then().statusCode(201);
+        post(TestTokens.admin(), outcome(citizen, "EMIGRATED", TODAY.minusDays(70), "CPR", "c-1")).then().statusCode(201);
+        JsonPath censored = awaitEstimates(e -> e.getInt("arms.find { it.arm == 'control' }.events") == 0);
+        assertEquals(0.0, censored.getDouble("arms.find { it.arm == 'control' }.cumulativeIncidence.estimate"), 0);
+        post(TestTokens.admin(), outcome(citizen, "JOB_EXIT", TODAY.minusDays(70), "DREAM", "x-2")).then().statusCode(201);
+        awaitEstimates(e -> e.getInt("arms.find { it.arm == 'control' }.events") == 1);
+        JsonPath curve = given().auth().oauth2(TestTokens.analyst()).get("/api/v1/trials/{id}/survival", trialId)
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(30, curve.getInt("arms.find { it.arm == 'control' }.points[0].time"));
+        assertEquals(1, curve.getInt("arms.find { it.arm == 'control' }.points[0].nEvent"));
+    }
+
+    @Test
+    void withdrawnParticipantsStayInTheirArm() {
+        String citizen = cpr();
+        UUID enrolmentId = enrol(citizen, "treatment", "101", TODAY.minusDays(40));
+        awaitParticipants(1);
+        Events.withdraw(codec, new ParticipantWithdrawn(enrolmentId, trialId, pseudonymiser.pseudonym(CprNumber.parse(citizen).orElseThrow()), TODAY.minusDays(2)));
+        post(TestTokens.admin(), Map.of("enrolmentId", enrolmentId.toString(), "type", "JOB_EXIT",
+                "occurredOn", TODAY.minusDays(1).toString(), "source", "DREAM", "sourceId", "w-1")).then().statusCode(201);
+        JsonPath estimates = awaitEstimates(e -> e.getInt("arms.find { it.arm == 'treatment' }.events") == 1);
+        assertEquals(1, estimates.getInt("arms.find { it.arm == 'treatment' }.participants"));
+    }
+
+    @Test
+    void badInputIsRefusedWithAProblemAndChangesNothing() {
+        String citizen = cpr();
+        enrol(citizen, "control", "101", TODAY.minusDays(10));
+        awaitParticipants(1);
+        post(TestTokens.admin(), outcome("3213991234", "JOB_EXIT", TODAY, "DREAM", "bad-1")).then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("cpr"))
+                .body(org.hamcrest.Matchers.not(containsString("3213991234")));
+        post(TestTokens.admin(), outcome(citizen, "PROMOTED", TODAY, "DREAM", "bad-2")).then().statusCode(400)
+                .body("errors.field", hasItem("type"));
+        post(TestTokens.admin(), outcome(citizen, "JOB_EXIT", null, "DREAM", "bad-3")).then().statusCode(400)
+                .body("errors.field", hasItem("occurredOn"));
+        post(TestTokens.admin(), Map.of("cpr", citizen, "type", "JOB_EXIT", "occurredOn", "01-03-2027",
+                "source", "DREAM", "sourceId", "bad-4")).then().statusCode(400).body("errors.field", hasItem("occurredOn"));
+        post(TestTokens.admin(), outcome(citizen, "JOB_EXIT", TODAY.minusDays(11), "DREAM", "bad-5")).then().statusCode(422)
+                .contentType("application/problem+json").body("detail", containsString("before the participant's enrolment"));
+        post(TestTokens.admin(), outcome(citizen, "JOB_EXIT", TODAY.plusDays(1), "DREAM", "bad-6")).then().statusCode(422)
+                .body("detail", containsString("in the future"));
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(outcome(citizen, "JOB_EXIT", TODAY, "DREAM", "bad-7"))
+                .post("/api/v1/trials/{id}/outcomes", UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json");
+        JsonPath estimates = estimates(TODAY);
+        assertEquals(0, estimates.getInt("arms.find { it.arm == 'control' }.events"));
+        assertEquals(0, estimates.getInt("outcomes.rejected"));
+    }
+
+    @Test
+    void aJobcentreReportsOnlyForItsOwnParticipantsAndAnalystsOnlyRead() {
+        String citizen = cpr();
+        enrol(citizen, "control", "751", TODAY.minusDays(10));
+        awaitParticipants(1);
+        post(TestTokens.jobcentre("101"), outcome(citizen, "JOB_EXIT", TODAY, "DREAM", "jc-1")).then().statusCode(403)
+                .contentType("application/problem+json");
+        post(TestTokens.analyst(), outcome(citizen, "JOB_EXIT", TODAY, "DREAM", "jc-2")).then().statusCode(403);
+        given().contentType(ContentType.JSON).body(outcome(citizen, "JOB_EXIT", TODAY, "DREAM", "jc-3"))
+                .post("/api/v1/trials/{id}/outcomes", trialId).then().statusCode(401);
+        given().auth().oauth2(TestTokens.jobcentre("751")).get("/api/v1/trials/{id}/estimates", trialId).then().statusCode(403);
+        post(TestTokens.jobcentre("751"), outcome(citizen, "JOB_EXIT", TODAY, "DREAM", "jc-4")).then().statusCode(201);
+    }
+
+    @Test
+    void estimatesRefuseADateInTheFutureOrNotADate() {
+        given().auth().oauth2(TestTokens.analyst()).queryParam("asOf", TODAY.plusDays(1).toString())
+                .get("/api/v1/trials/{id}/estimates", trialId).then().statusCode(400).body("errors.field", hasItem("asOf"));
+        given().auth().oauth2(TestTokens.analyst()).queryParam("asOf", "yesterday")
+                .get("/api/v1/trials/{id}/estimates", trialId).then().statusCode(400);
+        given().auth().oauth2(TestTokens.analyst()).get("/api/v1/trials/{id}/estimates", UUID.randomUUID()).then().statusCode(404);
+    }
+
+    private UUID enrol(String cpr, String arm, String jobcentre, LocalDate enrolledOn) {
+        UUID enrolmentId = UUID.randomUUID();
+        try {
+            Events.enrol(codec, Events.enrolled(trialId, enrolmentId, pseudonym(cpr), arm, jobcentre, enrolledOn)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return enrolmentId;
+    }
+
+    private String pseudonym(String cpr) {
+        return pseudonymiser.pseudonym(CprNumber.parse(cpr).orElseThrow());
+    }
+
+    private void awaitParticipants(long expected) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> Events.participants(trialId) == expected);
+    }
+
+    private io.restassured.response.Response post(String token, Map<String, Object> body) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/api/v1/trials/{id}/outcomes", trialId);
+    }
+
+    private JsonPath estimates(LocalDate asOf) {
+        return given().auth().oauth2(TestTokens.analyst()).queryParam("asOf", asOf.toString())
+                .get("/api/v1/trials/{id}/estimates", trialId).then().statusCode(200).extract().jsonPath();
+    }
+
+    private JsonPath awaitEstimates(java.util.function.Predicate<JsonPath> condition) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> estimates(TODAY), condition);
+    }
+
+    static Map<String, Object> outcome(String cpr, String type, LocalDate occurredOn, String source, String sourceId) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("cpr", cpr);
+        body.put("type", type);
+        body.put("occurredOn", occurredOn == null ? null : occurredOn.toString());
+        body.put("source", source);
+        body.put("sourceId", sourceId);
+        return body;
+    }
+
+    /** A valid CPR number of a 25-year-old; the serial keeps citizens apart. */
+    static synchronized String cpr() {
+        LocalDate born = TODAY.minusYears(25).minusDays(serial % 300);
+        int seventh = born.getYear() >= 2000 ? 4 : 0;
+        return born.format(DateTimeFormatter.ofPattern("ddMMyy")) + seventh + String.format("%03d", serial++ % 1000);
+    }
+}
