@@ -136,12 +136,13 @@ public class Demo {
                     {"code": "treatment", "name": "Intensive contact", "allocationWeight": 1},
                     {"code": "control",   "name": "Ordinary effort",   "allocationWeight": 1, "control": true}
                   ],
-                  "randomisation": {"method": "SIMPLE"},
+                  "randomisation": {"method": "PERMUTED_BLOCK", "blockSizes": [2, 4], "stratifyBy": ["jobcentre"]},
                   "eligibility": {"benefitTypes": ["DAGPENGE"], "minAge": 18, "maxAge": 29, "maxWeeksUnemployed": 52},
                   "jobcentres": ["101", "147", "751"],
                   "primaryOutcome": {"type": "JOB_EXIT", "horizonWeeks": 26},
                   "plannedParticipants": 2000,
-                  "enrolmentPeriod": {"start": "%s", "end": "%s"}
+                  "enrolmentPeriod": {"start": "%s", "end": "%s"},
+                  "power": {"baselineIncidence": 0.35, "minimumDetectableDifference": 0.05, "alpha": 0.05, "power": 0.8}
                 }
                 """.formatted(q("Demo: early intensive contact for young dagpenge recipients (" + stamp + ")"),
                 today.minusDays(200), today.plusDays(165));
