@@ -1,8 +1,10 @@
 package dk.trials.contracts.problem;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -18,8 +20,11 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Maps every failure that can leave a REST endpoint to a problem document: domain problems, bad JSON and wrong
@@ -48,6 +53,11 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper(priority = Priorities.USER - 100)
     public Response mistypedJson(MismatchedInputException e) {
+        return badJson(e);
+    }
+
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response valueOutsideItsList(InvalidFormatException e) {
         return badJson(e);
     }
 
@@ -109,10 +119,34 @@ public class ApiExceptionMappers {
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = jsonPath(mapping.getPath());
             return Problems.response(400, "malformed", "Malformed request body",
-                    "The value of " + field + " cannot be read", List.of(new FieldError(field, "has the wrong type or format")));
+                    "The value of " + field + " cannot be read", List.of(new FieldError(field, whatIsWrong(mapping))));
         }
         return Problems.response(400, "malformed", "Malformed request body",
                 "The body is not valid JSON: " + e.getOriginalMessage(), null);
+    }
+
+    /**
+     * A value outside a closed list (a trial type, a randomisation method, a factor) names the values allowed, so
+     * the caller can correct it; any other unreadable value just says so.
+     */
+    private static String whatIsWrong(JsonMappingException e) {
+        if (e instanceof InvalidFormatException format && format.getTargetType() != null && format.getTargetType().isEnum()) {
+            return "must be one of " + allowedValues(format.getTargetType());
+        }
+        return "has the wrong type or format";
+    }
+
+    /** The JSON spellings of an enum's constants: its {@link JsonValue} where it has one, else the names. */
+    private static String allowedValues(Class<?> type) {
+        Method jsonValue = Arrays.stream(type.getMethods()).filter(m -> m.isAnnotationPresent(JsonValue.class))
+                .findFirst().orElse(null);
+        return Arrays.stream(type.getEnumConstants()).map(constant -> {
+            try {
+                return jsonValue == null ? ((Enum<?>) constant).name() : String.valueOf(jsonValue.invoke(constant));
+            } catch (ReflectiveOperationException ex) {
+                return ((Enum<?>) constant).name();
+            }
+        }).collect(Collectors.joining(", "));
     }
 
     private static String jsonPath(List<JsonMappingException.Reference> path) {
