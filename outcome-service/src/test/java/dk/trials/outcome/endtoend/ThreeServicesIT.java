@@ -2,6 +2,7 @@ package dk.trials.outcome.endtoend;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.trials.contracts.testing.OpenApiConformance;
 import dk.trials.contracts.testing.TestKafka;
 import dk.trials.contracts.testing.TestPostgres;
 import dk.trials.contracts.testing.TestTokens;

@@ -1,29 +1,38 @@
-package dk.trials.outcome.endtoend;
+package dk.trials.contracts.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * What every operation of the public API must document: an operationId, a description, an example of what it takes
- * and returns, and the Problem schema on every 4xx. Returns each shortfall as one line.
+ * and returns, its 401 and 403, and the Problem schema on every 4xx. Each service's documentation test and the
+ * end-to-end test use this one check; it returns each shortfall as one line.
  */
-final class OpenApiConformance {
+public final class OpenApiConformance {
 
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
 
     private OpenApiConformance() {
     }
 
-    static List<String> shortfalls(JsonNode openApi) {
+    public static List<String> shortfalls(JsonNode openApi) {
         List<String> problems = new ArrayList<>();
         if (openApi.at("/components/schemas/Problem").isMissingNode()) {
             problems.add("components.schemas.Problem is missing");
         }
+        operations(openApi).forEach((where, operation) -> check(where, operation, problems));
+        return problems;
+    }
+
+    /** The operations under /api/, each named by method and path, e.g. {@code POST /api/v1/trials}. */
+    public static Map<String, JsonNode> operations(JsonNode openApi) {
+        Map<String, JsonNode> operations = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> paths = openApi.path("paths").fields(); paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
             if (!path.getKey().startsWith("/api/")) {
@@ -32,11 +41,11 @@ final class OpenApiConformance {
             for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
                 Map.Entry<String, JsonNode> op = ops.next();
                 if (METHODS.contains(op.getKey())) {
-                    check(op.getKey().toUpperCase() + " " + path.getKey(), op.getValue(), problems);
+                    operations.put(op.getKey().toUpperCase() + " " + path.getKey(), op.getValue());
                 }
             }
         }
-        return problems;
+        return operations;
     }
 
     private static void check(String where, JsonNode operation, List<String> problems) {
@@ -49,6 +58,11 @@ final class OpenApiConformance {
         JsonNode body = operation.path("requestBody");
         if (!body.isMissingNode() && !hasExample(body.path("content"))) {
             problems.add(where + ": request body has no example");
+        }
+        for (String code : List.of("401", "403")) {
+            if (!operation.path("responses").has(code)) {
+                problems.add(where + ": " + code + " is not documented");
+            }
         }
         boolean successExample = false;
         boolean successWithoutBody = false;
