@@ -2,12 +2,10 @@ package dk.trials.enrolment.service;
 
 import dk.trials.contracts.events.trial.TrialSnapshot;
 import dk.trials.contracts.problem.ProblemException;
+import dk.trials.contracts.transaction.AfterCommit;
 import dk.trials.enrolment.KnownTrial;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -30,14 +28,14 @@ public class KnownTrials {
     }
 
     private final EntityManager entityManager;
-    private final TransactionSynchronizationRegistry transactions;
+    private final AfterCommit afterCommit;
     private final long ttlNanos;
     private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
 
-    public KnownTrials(EntityManager entityManager, TransactionSynchronizationRegistry transactions,
+    public KnownTrials(EntityManager entityManager, AfterCommit afterCommit,
                        @ConfigProperty(name = "trials.enrolment.trial-cache-ttl", defaultValue = "1s") Duration ttl) {
         this.entityManager = entityManager;
-        this.transactions = transactions;
+        this.afterCommit = afterCommit;
         this.ttlNanos = ttl.toNanos();
     }
 
@@ -86,18 +84,7 @@ public class KnownTrials {
         UUID trialId = snapshot.trialId();
         // Dropped again after commit: a request may have re-read the old row while this transaction was open.
         cache.remove(trialId);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    cache.remove(trialId);
-                }
-            }
-        });
+        afterCommit.run(() -> cache.remove(trialId));
         return taken == 1;
     }
 }
