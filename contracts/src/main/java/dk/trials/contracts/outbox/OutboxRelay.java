@@ -24,8 +24,9 @@ import java.util.concurrent.TimeUnit;
  * If the broker is unreachable the transaction rolls back, the rows stay, and the next round tries again: delivery
  * is at least once, and consumers drop repeats by event id.
  * <p>
- * One thread per service runs the rounds. It is woken right after a transaction that wrote to the outbox commits,
- * and polls anyway every {@code trials.outbox.poll-interval} for rows that other replicas or a restart left behind.
+ * One thread per service runs the rounds. It is woken right after a transaction that wrote to the outbox commits
+ * (then lingers {@code trials.outbox.linger} to gather the commits that follow), and polls anyway every
+ * {@code trials.outbox.poll-interval} for rows that other replicas or a restart left behind.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "trials.outbox.enabled", stringValue = "true")
@@ -38,6 +39,7 @@ public class OutboxRelay {
     private final int batchSize;
     private final Duration pollInterval;
     private final Duration retryDelay;
+    private final Duration linger;
     private final Counter relayed;
     private final Counter failures;
     private final Semaphore wakeUp = new Semaphore(0);
@@ -47,12 +49,14 @@ public class OutboxRelay {
     public OutboxRelay(EntityManager entityManager, OutboxSender sender, MeterRegistry registry,
                        @ConfigProperty(name = "trials.outbox.batch-size", defaultValue = "500") int batchSize,
                        @ConfigProperty(name = "trials.outbox.poll-interval", defaultValue = "1s") Duration pollInterval,
-                       @ConfigProperty(name = "trials.outbox.retry-delay", defaultValue = "1s") Duration retryDelay) {
+                       @ConfigProperty(name = "trials.outbox.retry-delay", defaultValue = "1s") Duration retryDelay,
+                       @ConfigProperty(name = "trials.outbox.linger", defaultValue = "20ms") Duration linger) {
         this.entityManager = entityManager;
         this.sender = sender;
         this.batchSize = batchSize;
         this.pollInterval = pollInterval;
         this.retryDelay = retryDelay;
+        this.linger = linger;
         this.relayed = registry.counter("trials.outbox.relayed");
         this.failures = registry.counter("trials.outbox.relay.failures");
     }
@@ -80,8 +84,11 @@ public class OutboxRelay {
         while (running) {
             boolean delivered = relayPending();
             try {
-                // Many commits may have signalled meanwhile; one round sends all of their rows.
-                wakeUp.tryAcquire((delivered ? pollInterval : retryDelay).toMillis(), TimeUnit.MILLISECONDS);
+                if (wakeUp.tryAcquire((delivered ? pollInterval : retryDelay).toMillis(), TimeUnit.MILLISECONDS)) {
+                    // Under load, lingering a moment lets one round carry the rows of many commits: a round per
+                    // commit would cost a transaction and a broker round trip per enrolment.
+                    Thread.sleep(linger.toMillis());
+                }
                 wakeUp.drainPermits();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
