@@ -59,11 +59,14 @@ public class OutcomeResource {
     private final FollowUpStore followUps;
     private final OutcomeStore outcomes;
     private final Caller caller;
+    private final BulkWriters writers;
     private final ObjectReader lines;
 
     public OutcomeResource(OutcomeIngestion ingestion, OutcomeRequestReader reader, TrialPlans plans,
-                           FollowUpStore followUps, OutcomeStore outcomes, Caller caller, ObjectMapper json) {
+                           FollowUpStore followUps, OutcomeStore outcomes, Caller caller, BulkWriters writers,
+                           ObjectMapper json) {
         this.ingestion = ingestion;
+        this.writers = writers;
         this.reader = reader;
         this.plans = plans;
         this.followUps = followUps;
@@ -137,6 +140,7 @@ public class OutcomeResource {
         plans.get(trialId);
         String jobcentre = reportingJobcentre();
         BulkCounter counter = new BulkCounter(LISTED_REJECTIONS);
+        BatchPipeline pipeline = new BatchPipeline(writers.executor(), counter);
         List<IncomingOutcome> batch = new ArrayList<>(BATCH);
         List<Long> batchLines = new ArrayList<>(BATCH);
         try (BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16)) {
@@ -155,17 +159,24 @@ public class OutcomeResource {
                 batch.add(read.outcome());
                 batchLines.add(number);
                 if (batch.size() == BATCH) {
-                    counter.count(batchLines, ingestion.ingest(trialId, batch, false));
-                    batch.clear();
-                    batchLines.clear();
+                    List<IncomingOutcome> full = batch;
+                    pipeline.submit(batchLines, () -> ingestion.ingest(trialId, full, false));
+                    batch = new ArrayList<>(BATCH);
+                    batchLines = new ArrayList<>(BATCH);
                 }
             }
         } catch (IOException e) {
+            pipeline.abandon();
             throw new UncheckedIOException(e);
+        } catch (RuntimeException | Error e) {
+            pipeline.abandon();
+            throw e;
         }
         if (!batch.isEmpty()) {
-            counter.count(batchLines, ingestion.ingest(trialId, batch, false));
+            List<IncomingOutcome> last = batch;
+            pipeline.submit(batchLines, () -> ingestion.ingest(trialId, last, false));
         }
+        pipeline.drain();
         return counter.receipt();
     }
 
