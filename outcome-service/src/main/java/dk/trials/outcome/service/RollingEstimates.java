@@ -1,13 +1,11 @@
 package dk.trials.outcome.service;
 
+import dk.trials.contracts.transaction.AfterCommit;
 import dk.trials.outcome.TrialPlan;
 import dk.trials.outcome.rest.EstimateResponse;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.jboss.logging.Logger;
 
 import java.time.LocalDate;
@@ -31,42 +29,25 @@ public class RollingEstimates {
 
     private static final Logger LOG = Logger.getLogger(RollingEstimates.class);
     private static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
-    private static final Object MARKED = new Object();
 
     private record Current(LocalDate asOf, EstimateResponse estimate) {
     }
 
     private final Set<UUID> changed = ConcurrentHashMap.newKeySet();
     private final Map<UUID, Current> current = new ConcurrentHashMap<>();
-    private final TransactionSynchronizationRegistry transactions;
+    private final AfterCommit afterCommit;
     private final EstimateHistory history;
     private volatile boolean started;
     private volatile boolean stopping;
 
-    public RollingEstimates(TransactionSynchronizationRegistry transactions, EstimateHistory history) {
-        this.transactions = transactions;
+    public RollingEstimates(AfterCommit afterCommit, EstimateHistory history) {
+        this.afterCommit = afterCommit;
         this.history = history;
     }
 
     /** Marks the trial as changed once the running transaction commits (not before: the refresh must see it). */
     public void markChangedOnCommit(UUID trialId) {
-        String key = "rolling-estimates:" + trialId;
-        if (transactions.getResource(key) != null) {
-            return;
-        }
-        transactions.putResource(key, MARKED);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    changed.add(trialId);
-                }
-            }
-        });
+        afterCommit.runOnce("rolling-estimates:" + trialId, () -> changed.add(trialId));
     }
 
     void onStop(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent event) {
