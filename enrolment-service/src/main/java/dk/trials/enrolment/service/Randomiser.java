@@ -9,6 +9,7 @@ import dk.trials.enrolment.service.allocation.Allocator;
 import dk.trials.enrolment.service.allocation.RecordingDraws;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import java.security.SecureRandom;
@@ -89,7 +90,7 @@ public class Randomiser {
      * path). Nothing is written if the citizen is already enrolled in the trial; then it returns false.
      */
     private boolean record(Enrolment e, Decision d) {
-        Number enrolled = (Number) entityManager.createNativeQuery("""
+        Number enrolled = (Number) withEnrolment(entityManager.createNativeQuery("""
                         with enrolled as (
                             insert into enrolment (id, trial_id, participant, arm, jobcentre, stratum, enrolled_at,
                                                    enrolled_on, imported, enrolled_by)
@@ -107,16 +108,7 @@ public class Randomiser {
                             update allocation_sequence set allocations = :position, state = cast(:stateAfter as jsonb)
                             where trial_id = :trialId and lock_key = :lockKey and exists (select 1 from enrolled)
                         )
-                        select count(*) from enrolled""")
-                .setParameter("id", e.id)
-                .setParameter("trialId", e.trialId)
-                .setParameter("participant", e.participant)
-                .setParameter("arm", e.arm)
-                .setParameter("jobcentre", e.jobcentre)
-                .setParameter("stratum", e.stratum)
-                .setParameter("enrolledAt", e.enrolledAt)
-                .setParameter("enrolledOn", e.enrolledOn)
-                .setParameter("by", e.enrolledBy)
+                        select count(*) from enrolled"""), e)
                 // Simple randomisation has no sequence: an empty key matches no sequence row.
                 .setParameter("lockKey", d.lockKey() == null ? "" : d.lockKey())
                 .setParameter("position", d.position())
@@ -170,22 +162,13 @@ public class Randomiser {
 
     /** Inserts the enrolment unless the citizen is already enrolled in the trial; true if it was inserted. */
     boolean insertIfNew(Enrolment e) {
-        return entityManager.createNativeQuery("""
+        return withEnrolment(entityManager.createNativeQuery("""
                         insert into enrolment (id, trial_id, participant, arm, jobcentre, stratum, enrolled_at, enrolled_on,
                                                imported, enrolled_by)
                         values (:id, :trialId, :participant, :arm, :jobcentre, :stratum, :enrolledAt, :enrolledOn,
                                 :imported, :by)
-                        on conflict (trial_id, participant) do nothing""")
-                .setParameter("id", e.id)
-                .setParameter("trialId", e.trialId)
-                .setParameter("participant", e.participant)
-                .setParameter("arm", e.arm)
-                .setParameter("jobcentre", e.jobcentre)
-                .setParameter("stratum", e.stratum)
-                .setParameter("enrolledAt", e.enrolledAt)
-                .setParameter("enrolledOn", e.enrolledOn)
+                        on conflict (trial_id, participant) do nothing"""), e)
                 .setParameter("imported", e.imported)
-                .setParameter("by", e.enrolledBy)
                 .executeUpdate() == 1;
     }
 
@@ -195,5 +178,19 @@ public class Randomiser {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Allocation state cannot be written", e);
         }
+    }
+
+    /** Binds the enrolment's columns, which both the randomised and the imported insert write. */
+    private static Query withEnrolment(Query query, Enrolment e) {
+        return query
+                .setParameter("id", e.id)
+                .setParameter("trialId", e.trialId)
+                .setParameter("participant", e.participant)
+                .setParameter("arm", e.arm)
+                .setParameter("jobcentre", e.jobcentre)
+                .setParameter("stratum", e.stratum)
+                .setParameter("enrolledAt", e.enrolledAt)
+                .setParameter("enrolledOn", e.enrolledOn)
+                .setParameter("by", e.enrolledBy);
     }
 }
