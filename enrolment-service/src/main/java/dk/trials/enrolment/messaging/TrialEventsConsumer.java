@@ -13,8 +13,6 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import java.util.EnumSet;
-import java.util.Set;
 
 /**
  * Learns trials from {@code trial-events}: every trial event carries the full snapshot, so each one simply replaces
@@ -24,8 +22,6 @@ import java.util.Set;
 public class TrialEventsConsumer {
 
     private static final Logger LOG = Logger.getLogger(TrialEventsConsumer.class);
-    private static final Set<String> TRIAL_EVENTS = EnumSet.allOf(EventType.class).stream()
-            .filter(t -> t.topic().equals(Topics.TRIAL_EVENTS)).map(Enum::name).collect(java.util.stream.Collectors.toSet());
 
     private final EventCodec codec;
     private final ProcessedEvents processed;
@@ -41,7 +37,7 @@ public class TrialEventsConsumer {
     @Transactional
     public void onTrialEvent(String json) {
         EventEnvelope envelope = codec.decode(json);
-        if (!TRIAL_EVENTS.contains(envelope.type())) {
+        if (envelope.knownType().filter(t -> t.topic().equals(Topics.TRIAL_EVENTS)).isEmpty()) {
             LOG.debugf("Skipping event %s of unknown type %s", envelope.eventId(), envelope.type());
             return;
         }

@@ -32,7 +32,7 @@ public class EnrolmentEventConsumer {
     @Transactional
     public void onEnrolmentEvent(String json) {
         EventEnvelope envelope = codec.decode(json);
-        EventType type = EventTypes.known(envelope);
+        EventType type = envelope.knownType().orElse(null);
         if (type != EventType.PARTICIPANT_ENROLLED && type != EventType.PARTICIPANT_WITHDRAWN) {
             LOG.debugf("Ignoring %s on enrolment-events", envelope.type());
             return;

@@ -38,7 +38,7 @@ public class OutcomeEventConsumer {
     @Transactional
     public void onOutcomeEvent(String json) {
         EventEnvelope envelope = codec.decode(json);
-        if (EventTypes.known(envelope) != EventType.OUTCOME_REPORTED) {
+        if (envelope.knownType().orElse(null) != EventType.OUTCOME_REPORTED) {
             LOG.debugf("Ignoring %s on outcome-events", envelope.type());
             return;
         }

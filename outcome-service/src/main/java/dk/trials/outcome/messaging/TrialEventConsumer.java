@@ -36,7 +36,7 @@ public class TrialEventConsumer {
     @Transactional
     public void onTrialEvent(String json) {
         EventEnvelope envelope = codec.decode(json);
-        EventType type = EventTypes.known(envelope);
+        EventType type = envelope.knownType().orElse(null);
         if (type == null || !TRIAL_EVENTS.contains(type)) {
             LOG.debugf("Ignoring %s on trial-events", envelope.type());
             return;
