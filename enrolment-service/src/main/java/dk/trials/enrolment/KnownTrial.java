@@ -1,7 +1,7 @@
 package dk.trials.enrolment;
 
-import dk.trials.contracts.events.trial.TrialSnapshot;
-import dk.trials.contracts.events.trial.TrialStatus;
+import dk.trials.events.trial.TrialSnapshot;
+import dk.trials.events.trial.TrialStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,11 +1,11 @@
 package dk.trials.enrolment;
 
-import dk.trials.contracts.events.Topics;
-import dk.trials.contracts.testing.TestKafka;
-import dk.trials.contracts.testing.TopicProbe;
-import dk.trials.contracts.events.EventCodec;
-import dk.trials.contracts.events.trial.StratificationFactor;
-import dk.trials.contracts.testing.TestTokens;
+import dk.trials.events.Topics;
+import dk.trials.testing.TestKafka;
+import dk.trials.testing.TopicProbe;
+import dk.trials.platform.messaging.EventCodec;
+import dk.trials.events.trial.StratificationFactor;
+import dk.trials.testing.TestTokens;
 import dk.trials.enrolment.rest.EnrolmentApiTest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;

@@ -1,7 +1,7 @@
 package dk.trials.trial;
 
-import dk.trials.contracts.events.trial.TrialDesign;
-import dk.trials.contracts.events.trial.TrialStatus;
+import dk.trials.events.trial.TrialDesign;
+import dk.trials.events.trial.TrialStatus;
 import dk.trials.trial.service.power.SampleSize;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

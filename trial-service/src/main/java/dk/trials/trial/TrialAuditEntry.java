@@ -1,6 +1,6 @@
 package dk.trials.trial;
 
-import dk.trials.contracts.events.trial.TrialStatus;
+import dk.trials.events.trial.TrialStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,6 +1,6 @@
 package dk.trials.trial;
 
-import dk.trials.contracts.testing.InfrastructureResource;
+import dk.trials.testing.InfrastructureResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 

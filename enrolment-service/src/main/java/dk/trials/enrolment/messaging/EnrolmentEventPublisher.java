@@ -1,9 +1,9 @@
 package dk.trials.enrolment.messaging;
 
-import dk.trials.contracts.events.EventType;
-import dk.trials.contracts.events.enrolment.ParticipantEnrolled;
-import dk.trials.contracts.events.enrolment.ParticipantWithdrawn;
-import dk.trials.contracts.outbox.Outbox;
+import dk.trials.events.EventType;
+import dk.trials.events.enrolment.ParticipantEnrolled;
+import dk.trials.events.enrolment.ParticipantWithdrawn;
+import dk.trials.platform.outbox.Outbox;
 import dk.trials.enrolment.Enrolment;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,12 +1,12 @@
 package dk.trials.enrolment.messaging;
 
-import dk.trials.contracts.events.EventCodec;
-import dk.trials.contracts.events.EventEnvelope;
-import dk.trials.contracts.events.EventType;
-import dk.trials.contracts.events.MalformedEventException;
-import dk.trials.contracts.events.Topics;
-import dk.trials.contracts.events.trial.TrialSnapshot;
-import dk.trials.contracts.inbox.ProcessedEvents;
+import dk.trials.platform.messaging.EventCodec;
+import dk.trials.events.EventEnvelope;
+import dk.trials.events.EventType;
+import dk.trials.events.MalformedEventException;
+import dk.trials.events.Topics;
+import dk.trials.events.trial.TrialSnapshot;
+import dk.trials.platform.inbox.ProcessedEvents;
 import dk.trials.enrolment.service.KnownTrials;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

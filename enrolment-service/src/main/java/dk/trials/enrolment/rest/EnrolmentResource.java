@@ -1,8 +1,8 @@
 package dk.trials.enrolment.rest;
 
-import dk.trials.contracts.problem.Problem;
-import dk.trials.contracts.security.Caller;
-import dk.trials.contracts.security.Roles;
+import dk.trials.platform.problem.Problem;
+import dk.trials.platform.security.Caller;
+import dk.trials.platform.security.Roles;
 import dk.trials.enrolment.Enrolment;
 import dk.trials.enrolment.mapping.EnrolmentMapper;
 import dk.trials.enrolment.service.EnrolmentService;

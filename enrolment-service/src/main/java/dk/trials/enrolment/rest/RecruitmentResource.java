@@ -1,6 +1,6 @@
 package dk.trials.enrolment.rest;
 
-import dk.trials.contracts.security.Roles;
+import dk.trials.platform.security.Roles;
 import dk.trials.enrolment.service.RecruitmentReport;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;

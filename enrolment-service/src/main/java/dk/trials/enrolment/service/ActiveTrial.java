@@ -1,8 +1,8 @@
 package dk.trials.enrolment.service;
 
-import dk.trials.contracts.events.trial.StratificationFactor;
-import dk.trials.contracts.events.trial.TrialDesign;
-import dk.trials.contracts.events.trial.TrialStatus;
+import dk.trials.events.trial.StratificationFactor;
+import dk.trials.events.trial.TrialDesign;
+import dk.trials.events.trial.TrialStatus;
 import dk.trials.enrolment.service.allocation.Allocator;
 import dk.trials.enrolment.service.allocation.Allocators;
 

@@ -1,8 +1,8 @@
 package dk.trials.enrolment.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dk.trials.contracts.events.trial.TrialStatus;
-import dk.trials.contracts.problem.ProblemException;
+import dk.trials.events.trial.TrialStatus;
+import dk.trials.platform.problem.ProblemException;
 import dk.trials.enrolment.AllocationDecision;
 import dk.trials.enrolment.rest.AllocationLog;
 import dk.trials.enrolment.rest.AllocationLogEntry;

@@ -1,8 +1,8 @@
 package dk.trials.enrolment.service;
 
-import dk.trials.contracts.cpr.CprNumber;
-import dk.trials.contracts.problem.FieldError;
-import dk.trials.contracts.problem.ProblemException;
+import dk.trials.platform.cpr.CprNumber;
+import dk.trials.platform.problem.FieldError;
+import dk.trials.platform.problem.ProblemException;
 
 import java.util.List;
 

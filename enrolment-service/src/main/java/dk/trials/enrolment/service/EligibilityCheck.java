@@ -1,9 +1,9 @@
 package dk.trials.enrolment.service;
 
-import dk.trials.contracts.events.trial.EligibilityCriteria;
-import dk.trials.contracts.events.trial.EnrolmentPeriod;
-import dk.trials.contracts.events.trial.StratificationFactor;
-import dk.trials.contracts.problem.FieldError;
+import dk.trials.events.trial.EligibilityCriteria;
+import dk.trials.events.trial.EnrolmentPeriod;
+import dk.trials.events.trial.StratificationFactor;
+import dk.trials.platform.problem.FieldError;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

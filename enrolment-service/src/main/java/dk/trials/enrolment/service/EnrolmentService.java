@@ -1,11 +1,11 @@
 package dk.trials.enrolment.service;
 
-import dk.trials.contracts.cpr.CprNumber;
-import dk.trials.contracts.cpr.CprPseudonymiser;
-import dk.trials.contracts.events.trial.TrialStatus;
-import dk.trials.contracts.problem.FieldError;
-import dk.trials.contracts.problem.ProblemException;
-import dk.trials.contracts.security.Caller;
+import dk.trials.platform.cpr.CprNumber;
+import dk.trials.platform.cpr.CprPseudonymiser;
+import dk.trials.events.trial.TrialStatus;
+import dk.trials.platform.problem.FieldError;
+import dk.trials.platform.problem.ProblemException;
+import dk.trials.platform.security.Caller;
 import dk.trials.enrolment.Enrolment;
 import dk.trials.enrolment.rest.EnrolmentRequest;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,8 +1,8 @@
 package dk.trials.enrolment.service;
 
-import dk.trials.contracts.events.trial.TrialSnapshot;
-import dk.trials.contracts.problem.ProblemException;
-import dk.trials.contracts.transaction.AfterCommit;
+import dk.trials.events.trial.TrialSnapshot;
+import dk.trials.platform.problem.ProblemException;
+import dk.trials.platform.transaction.AfterCommit;
 import dk.trials.enrolment.KnownTrial;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

@@ -1,8 +1,8 @@
 package dk.trials.enrolment.service;
 
-import dk.trials.contracts.events.trial.ArmDesign;
-import dk.trials.contracts.events.trial.RandomisationMethod;
-import dk.trials.contracts.events.trial.TrialStatus;
+import dk.trials.events.trial.ArmDesign;
+import dk.trials.events.trial.RandomisationMethod;
+import dk.trials.events.trial.TrialStatus;
 import dk.trials.enrolment.rest.RecruitmentView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

@@ -1,8 +1,8 @@
 package dk.trials.enrolment.service;
 
-import dk.trials.contracts.events.trial.RandomisationDesign;
-import dk.trials.contracts.events.trial.RandomisationMethod;
-import dk.trials.contracts.events.trial.StratificationFactor;
+import dk.trials.events.trial.RandomisationDesign;
+import dk.trials.events.trial.RandomisationMethod;
+import dk.trials.events.trial.StratificationFactor;
 
 import java.util.ArrayList;
 import java.util.List;

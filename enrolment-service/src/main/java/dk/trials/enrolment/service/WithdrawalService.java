@@ -1,8 +1,8 @@
 package dk.trials.enrolment.service;
 
-import dk.trials.contracts.problem.FieldError;
-import dk.trials.contracts.problem.ProblemException;
-import dk.trials.contracts.security.Caller;
+import dk.trials.platform.problem.FieldError;
+import dk.trials.platform.problem.ProblemException;
+import dk.trials.platform.security.Caller;
 import dk.trials.enrolment.Enrolment;
 import dk.trials.enrolment.messaging.EnrolmentEventPublisher;
 import dk.trials.enrolment.rest.WithdrawalRequest;

@@ -1,12 +1,12 @@
 package dk.trials.enrolment.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dk.trials.contracts.events.EventCodec;
-import dk.trials.contracts.events.EventEnvelope;
-import dk.trials.contracts.events.EventType;
-import dk.trials.contracts.events.trial.TrialDesign;
-import dk.trials.contracts.events.trial.TrialSnapshot;
-import dk.trials.contracts.events.trial.TrialStatus;
+import dk.trials.platform.messaging.EventCodec;
+import dk.trials.events.EventEnvelope;
+import dk.trials.events.EventType;
+import dk.trials.events.trial.TrialDesign;
+import dk.trials.events.trial.TrialSnapshot;
+import dk.trials.events.trial.TrialStatus;
 import dk.trials.enrolment.Trials;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

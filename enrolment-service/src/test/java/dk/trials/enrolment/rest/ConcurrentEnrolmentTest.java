@@ -1,8 +1,8 @@
 package dk.trials.enrolment.rest;
 
-import dk.trials.contracts.events.EventCodec;
-import dk.trials.contracts.events.trial.StratificationFactor;
-import dk.trials.contracts.testing.TestTokens;
+import dk.trials.platform.messaging.EventCodec;
+import dk.trials.events.trial.StratificationFactor;
+import dk.trials.testing.TestTokens;
 import dk.trials.enrolment.AllocationDecision;
 import dk.trials.enrolment.Citizens;
 import dk.trials.enrolment.Enrolment;

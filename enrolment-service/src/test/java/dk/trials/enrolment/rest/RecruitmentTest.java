@@ -1,11 +1,11 @@
 package dk.trials.enrolment.rest;
 
-import dk.trials.contracts.events.EventCodec;
-import dk.trials.contracts.events.EventType;
-import dk.trials.contracts.events.trial.StratificationFactor;
-import dk.trials.contracts.events.trial.TrialDesign;
-import dk.trials.contracts.events.trial.TrialStatus;
-import dk.trials.contracts.testing.TestTokens;
+import dk.trials.platform.messaging.EventCodec;
+import dk.trials.events.EventType;
+import dk.trials.events.trial.StratificationFactor;
+import dk.trials.events.trial.TrialDesign;
+import dk.trials.events.trial.TrialStatus;
+import dk.trials.testing.TestTokens;
 import dk.trials.enrolment.Citizens;
 import dk.trials.enrolment.Trials;
 import io.quarkus.test.junit.QuarkusTest;

@@ -2,11 +2,11 @@ package dk.trials.enrolment.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dk.trials.contracts.events.EventCodec;
-import dk.trials.contracts.events.Topics;
-import dk.trials.contracts.testing.TestKafka;
-import dk.trials.contracts.testing.TestTokens;
-import dk.trials.contracts.testing.TopicProbe;
+import dk.trials.platform.messaging.EventCodec;
+import dk.trials.events.Topics;
+import dk.trials.testing.TestKafka;
+import dk.trials.testing.TestTokens;
+import dk.trials.testing.TopicProbe;
 import dk.trials.enrolment.Citizens;
 import dk.trials.enrolment.Trials;
 import io.quarkus.test.junit.QuarkusTest;

@@ -3,7 +3,7 @@ package dk.trials.enrolment.service;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dk.trials.contracts.events.trial.ArmDesign;
+import dk.trials.events.trial.ArmDesign;
 import dk.trials.enrolment.AllocationDecision;
 import dk.trials.enrolment.service.allocation.Allocation;
 import dk.trials.enrolment.service.allocation.Allocator;

@@ -1,6 +1,6 @@
 package dk.trials.enrolment.service;
 
-import dk.trials.contracts.events.trial.StratificationFactor;
+import dk.trials.events.trial.StratificationFactor;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,11 +1,11 @@
 package dk.trials.outcome.messaging;
 
-import dk.trials.contracts.events.EventCodec;
-import dk.trials.contracts.events.EventEnvelope;
-import dk.trials.contracts.events.EventType;
-import dk.trials.contracts.events.enrolment.ParticipantEnrolled;
-import dk.trials.contracts.events.enrolment.ParticipantWithdrawn;
-import dk.trials.contracts.inbox.ProcessedEvents;
+import dk.trials.platform.messaging.EventCodec;
+import dk.trials.events.EventEnvelope;
+import dk.trials.events.EventType;
+import dk.trials.events.enrolment.ParticipantEnrolled;
+import dk.trials.events.enrolment.ParticipantWithdrawn;
+import dk.trials.platform.inbox.ProcessedEvents;
 import dk.trials.outcome.service.EnrolmentProjection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -1,10 +1,10 @@
 package dk.trials.outcome.messaging;
 
-import dk.trials.contracts.events.EventCodec;
-import dk.trials.contracts.events.EventEnvelope;
-import dk.trials.contracts.events.EventType;
-import dk.trials.contracts.events.trial.TrialSnapshot;
-import dk.trials.contracts.inbox.ProcessedEvents;
+import dk.trials.platform.messaging.EventCodec;
+import dk.trials.events.EventEnvelope;
+import dk.trials.events.EventType;
+import dk.trials.events.trial.TrialSnapshot;
+import dk.trials.platform.inbox.ProcessedEvents;
 import dk.trials.outcome.service.TrialPlans;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -2,9 +2,9 @@ package dk.trials.outcome.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dk.trials.contracts.problem.FieldError;
-import dk.trials.contracts.problem.ProblemException;
-import dk.trials.contracts.security.Roles;
+import dk.trials.platform.problem.FieldError;
+import dk.trials.platform.problem.ProblemException;
+import dk.trials.platform.security.Roles;
 import dk.trials.outcome.EstimateSnapshot;
 import dk.trials.outcome.TrialPlan;
 import dk.trials.outcome.service.EstimateCalculator;

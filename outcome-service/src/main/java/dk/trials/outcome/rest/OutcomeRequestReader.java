@@ -1,9 +1,9 @@
 package dk.trials.outcome.rest;
 
-import dk.trials.contracts.cpr.CprNumber;
-import dk.trials.contracts.cpr.CprPseudonymiser;
-import dk.trials.contracts.events.outcome.OutcomeType;
-import dk.trials.contracts.problem.FieldError;
+import dk.trials.platform.cpr.CprNumber;
+import dk.trials.platform.cpr.CprPseudonymiser;
+import dk.trials.events.outcome.OutcomeType;
+import dk.trials.platform.problem.FieldError;
 import dk.trials.outcome.service.IncomingOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,6 +1,6 @@
 package dk.trials.outcome.rest;
 
-import dk.trials.contracts.events.outcome.OutcomeType;
+import dk.trials.events.outcome.OutcomeType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;

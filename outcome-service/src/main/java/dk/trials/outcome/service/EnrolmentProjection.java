@@ -1,7 +1,7 @@
 package dk.trials.outcome.service;
 
-import dk.trials.contracts.events.enrolment.ParticipantEnrolled;
-import dk.trials.contracts.events.enrolment.ParticipantWithdrawn;
+import dk.trials.events.enrolment.ParticipantEnrolled;
+import dk.trials.events.enrolment.ParticipantWithdrawn;
 import dk.trials.outcome.OutcomeStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

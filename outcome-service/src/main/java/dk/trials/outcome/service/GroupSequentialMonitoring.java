@@ -6,7 +6,7 @@ import dk.trials.outcome.mapping.EstimateMapper;
 import dk.trials.outcome.rest.EstimateResponse;
 import dk.trials.outcome.statistics.AlphaSpending;
 import dk.trials.outcome.statistics.GroupSequentialBoundary;
-import dk.trials.contracts.events.trial.TrialStatus;
+import dk.trials.events.trial.TrialStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 

@@ -1,6 +1,6 @@
 package dk.trials.outcome.service;
 
-import dk.trials.contracts.events.outcome.OutcomeType;
+import dk.trials.events.outcome.OutcomeType;
 
 import java.time.LocalDate;
 import java.util.UUID;

@@ -1,6 +1,6 @@
 package dk.trials.outcome.service;
 
-import dk.trials.contracts.events.outcome.OutcomeType;
+import dk.trials.events.outcome.OutcomeType;
 import dk.trials.outcome.OutcomeStatus;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,6 @@
 package dk.trials.outcome.service;
 
-import dk.trials.contracts.transaction.AfterCommit;
+import dk.trials.platform.transaction.AfterCommit;
 import dk.trials.outcome.TrialPlan;
 import dk.trials.outcome.rest.EstimateResponse;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -1,8 +1,8 @@
 package dk.trials.outcome.service;
 
-import dk.trials.contracts.events.trial.ArmDesign;
-import dk.trials.contracts.events.trial.TrialSnapshot;
-import dk.trials.contracts.problem.ProblemException;
+import dk.trials.events.trial.ArmDesign;
+import dk.trials.events.trial.TrialSnapshot;
+import dk.trials.platform.problem.ProblemException;
 import dk.trials.outcome.TrialPlan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -1,12 +1,12 @@
 package dk.trials.outcome.messaging;
 
-import dk.trials.contracts.events.EventCodec;
-import dk.trials.contracts.events.EventEnvelope;
-import dk.trials.contracts.events.EventType;
-import dk.trials.contracts.events.Topics;
-import dk.trials.contracts.events.outcome.OutcomeReported;
-import dk.trials.contracts.events.outcome.OutcomeType;
-import dk.trials.contracts.testing.TestTokens;
+import dk.trials.platform.messaging.EventCodec;
+import dk.trials.events.EventEnvelope;
+import dk.trials.events.EventType;
+import dk.trials.events.Topics;
+import dk.trials.events.outcome.OutcomeReported;
+import dk.trials.events.outcome.OutcomeType;
+import dk.trials.testing.TestTokens;
 import dk.trials.outcome.Events;
 import dk.trials.outcome.TestInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;

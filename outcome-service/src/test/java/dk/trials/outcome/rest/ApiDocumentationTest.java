@@ -2,7 +2,7 @@ package dk.trials.outcome.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dk.trials.contracts.testing.OpenApiConformance;
+import dk.trials.testing.OpenApiConformance;
 import dk.trials.outcome.TestInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package dk.trials.outcome.rest;
 
-import dk.trials.contracts.events.EventCodec;
-import dk.trials.contracts.testing.TestTokens;
+import dk.trials.platform.messaging.EventCodec;
+import dk.trials.testing.TestTokens;
 import dk.trials.outcome.Events;
 import dk.trials.outcome.TestInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,10 +1,10 @@
 package dk.trials.outcome.rest;
 
-import dk.trials.contracts.cpr.CprNumber;
-import dk.trials.contracts.cpr.CprPseudonymiser;
-import dk.trials.contracts.events.EventCodec;
-import dk.trials.contracts.events.enrolment.ParticipantWithdrawn;
-import dk.trials.contracts.testing.TestTokens;
+import dk.trials.platform.cpr.CprNumber;
+import dk.trials.platform.cpr.CprPseudonymiser;
+import dk.trials.platform.messaging.EventCodec;
+import dk.trials.events.enrolment.ParticipantWithdrawn;
+import dk.trials.testing.TestTokens;
 import dk.trials.outcome.Events;
 import dk.trials.outcome.TestInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,6 +1,6 @@
 package dk.trials.trial.mapping;
 
-import dk.trials.contracts.events.trial.TrialStatus;
+import dk.trials.events.trial.TrialStatus;
 import dk.trials.trial.Trial;
 import dk.trials.trial.rest.TrialResponse;
 import dk.trials.trial.service.Municipalities;

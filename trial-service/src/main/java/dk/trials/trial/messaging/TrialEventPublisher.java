@@ -1,8 +1,8 @@
 package dk.trials.trial.messaging;
 
-import dk.trials.contracts.events.EventType;
-import dk.trials.contracts.events.trial.TrialSnapshot;
-import dk.trials.contracts.outbox.Outbox;
+import dk.trials.events.EventType;
+import dk.trials.events.trial.TrialSnapshot;
+import dk.trials.platform.outbox.Outbox;
 import dk.trials.trial.Trial;
 import jakarta.enterprise.context.ApplicationScoped;
 

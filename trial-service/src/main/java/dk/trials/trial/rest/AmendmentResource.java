@@ -1,8 +1,8 @@
 package dk.trials.trial.rest;
 
-import dk.trials.contracts.problem.Problem;
-import dk.trials.contracts.security.Caller;
-import dk.trials.contracts.security.Roles;
+import dk.trials.platform.problem.Problem;
+import dk.trials.platform.security.Caller;
+import dk.trials.platform.security.Roles;
 import dk.trials.trial.TrialAmendment;
 import dk.trials.trial.service.AmendmentService;
 import dk.trials.trial.service.Municipalities;

@@ -1,6 +1,6 @@
 package dk.trials.trial.rest;
 
-import dk.trials.contracts.events.trial.TrialStatus;
+import dk.trials.events.trial.TrialStatus;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;

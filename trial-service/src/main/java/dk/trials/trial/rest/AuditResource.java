@@ -1,6 +1,6 @@
 package dk.trials.trial.rest;
 
-import dk.trials.contracts.security.Roles;
+import dk.trials.platform.security.Roles;
 import dk.trials.trial.TrialAuditEntry;
 import dk.trials.trial.service.TrialService;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,7 +1,7 @@
 package dk.trials.trial.rest;
 
-import dk.trials.contracts.problem.ProblemException;
-import dk.trials.contracts.security.Roles;
+import dk.trials.platform.problem.ProblemException;
+import dk.trials.platform.security.Roles;
 import dk.trials.trial.service.Municipalities;
 import dk.trials.trial.service.Municipality;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,6 +1,6 @@
 package dk.trials.trial.rest;
 
-import dk.trials.contracts.events.trial.PowerAssumptions;
+import dk.trials.events.trial.PowerAssumptions;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -1,10 +1,10 @@
 package dk.trials.trial.rest;
 
-import dk.trials.contracts.events.trial.ArmDesign;
-import dk.trials.contracts.problem.FieldError;
-import dk.trials.contracts.problem.Problem;
-import dk.trials.contracts.problem.ProblemException;
-import dk.trials.contracts.security.Roles;
+import dk.trials.events.trial.ArmDesign;
+import dk.trials.platform.problem.FieldError;
+import dk.trials.platform.problem.Problem;
+import dk.trials.platform.problem.ProblemException;
+import dk.trials.platform.security.Roles;
 import dk.trials.trial.service.power.PowerAssumptionRules;
 import dk.trials.trial.service.power.SampleSize;
 import dk.trials.trial.service.power.SampleSizeCalculator;

@@ -1,9 +1,9 @@
 package dk.trials.trial.rest;
 
-import dk.trials.contracts.events.trial.TrialStatus;
-import dk.trials.contracts.events.trial.TrialType;
-import dk.trials.contracts.problem.FieldError;
-import dk.trials.contracts.problem.ProblemException;
+import dk.trials.events.trial.TrialStatus;
+import dk.trials.events.trial.TrialType;
+import dk.trials.platform.problem.FieldError;
+import dk.trials.platform.problem.ProblemException;
 import dk.trials.trial.service.Municipalities;
 import dk.trials.trial.service.TrialPage;
 import dk.trials.trial.service.TrialQuery;

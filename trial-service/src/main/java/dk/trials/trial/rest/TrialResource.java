@@ -1,11 +1,11 @@
 package dk.trials.trial.rest;
 
-import dk.trials.contracts.events.trial.TrialDesign;
-import dk.trials.contracts.events.trial.TrialStatus;
-import dk.trials.contracts.events.trial.TrialType;
-import dk.trials.contracts.problem.Problem;
-import dk.trials.contracts.security.Caller;
-import dk.trials.contracts.security.Roles;
+import dk.trials.events.trial.TrialDesign;
+import dk.trials.events.trial.TrialStatus;
+import dk.trials.events.trial.TrialType;
+import dk.trials.platform.problem.Problem;
+import dk.trials.platform.security.Caller;
+import dk.trials.platform.security.Roles;
 import dk.trials.trial.Trial;
 import dk.trials.trial.mapping.TrialMapper;
 import dk.trials.trial.service.Municipalities;

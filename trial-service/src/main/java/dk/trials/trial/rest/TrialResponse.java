@@ -1,8 +1,8 @@
 package dk.trials.trial.rest;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import dk.trials.contracts.events.trial.TrialDesign;
-import dk.trials.contracts.events.trial.TrialStatus;
+import dk.trials.events.trial.TrialDesign;
+import dk.trials.events.trial.TrialStatus;
 import dk.trials.trial.service.power.SampleSize;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

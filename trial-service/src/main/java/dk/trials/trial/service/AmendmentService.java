@@ -1,11 +1,11 @@
 package dk.trials.trial.service;
 
-import dk.trials.contracts.events.EventType;
-import dk.trials.contracts.events.trial.EnrolmentPeriod;
-import dk.trials.contracts.events.trial.TrialDesign;
-import dk.trials.contracts.events.trial.TrialStatus;
-import dk.trials.contracts.problem.FieldError;
-import dk.trials.contracts.problem.ProblemException;
+import dk.trials.events.EventType;
+import dk.trials.events.trial.EnrolmentPeriod;
+import dk.trials.events.trial.TrialDesign;
+import dk.trials.events.trial.TrialStatus;
+import dk.trials.platform.problem.FieldError;
+import dk.trials.platform.problem.ProblemException;
 import dk.trials.trial.Trial;
 import dk.trials.trial.TrialAmendment;
 import dk.trials.trial.messaging.TrialEventPublisher;

@@ -1,7 +1,7 @@
 package dk.trials.trial.service;
 
-import dk.trials.contracts.events.trial.TrialDesign;
-import dk.trials.contracts.events.trial.TrialStatus;
+import dk.trials.events.trial.TrialDesign;
+import dk.trials.events.trial.TrialStatus;
 import dk.trials.trial.Trial;
 import dk.trials.trial.TrialAuditEntry;
 import jakarta.enterprise.context.ApplicationScoped;

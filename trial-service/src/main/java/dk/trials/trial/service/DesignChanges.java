@@ -1,6 +1,6 @@
 package dk.trials.trial.service;
 
-import dk.trials.contracts.events.trial.TrialDesign;
+import dk.trials.events.trial.TrialDesign;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;

@@ -1,8 +1,8 @@
 package dk.trials.trial.service;
 
-import dk.trials.contracts.events.trial.RandomisationDesign;
-import dk.trials.contracts.events.trial.RandomisationMethod;
-import dk.trials.contracts.events.trial.TrialDesign;
+import dk.trials.events.trial.RandomisationDesign;
+import dk.trials.events.trial.RandomisationMethod;
+import dk.trials.events.trial.TrialDesign;
 
 /**
  * Fills in what a design may leave out, so that the stored, hashed and published design says exactly how

@@ -1,13 +1,13 @@
 package dk.trials.trial.service;
 
-import dk.trials.contracts.events.trial.ArmDesign;
-import dk.trials.contracts.events.trial.EligibilityCriteria;
-import dk.trials.contracts.events.trial.RandomisationDesign;
-import dk.trials.contracts.events.trial.RandomisationMethod;
-import dk.trials.contracts.events.trial.StratificationFactor;
-import dk.trials.contracts.events.trial.TrialDesign;
-import dk.trials.contracts.problem.FieldError;
-import dk.trials.contracts.problem.ProblemException;
+import dk.trials.events.trial.ArmDesign;
+import dk.trials.events.trial.EligibilityCriteria;
+import dk.trials.events.trial.RandomisationDesign;
+import dk.trials.events.trial.RandomisationMethod;
+import dk.trials.events.trial.StratificationFactor;
+import dk.trials.events.trial.TrialDesign;
+import dk.trials.platform.problem.FieldError;
+import dk.trials.platform.problem.ProblemException;
 import dk.trials.trial.service.power.PowerAssumptionRules;
 import jakarta.enterprise.context.ApplicationScoped;
 

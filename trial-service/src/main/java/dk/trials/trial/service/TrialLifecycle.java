@@ -1,7 +1,7 @@
 package dk.trials.trial.service;
 
-import dk.trials.contracts.events.EventType;
-import dk.trials.contracts.events.trial.TrialStatus;
+import dk.trials.events.EventType;
+import dk.trials.events.trial.TrialStatus;
 
 import java.util.Set;
 

@@ -1,8 +1,8 @@
 package dk.trials.trial.service;
 
-import dk.trials.contracts.events.trial.TrialDesign;
-import dk.trials.contracts.events.trial.TrialStatus;
-import dk.trials.contracts.problem.ProblemException;
+import dk.trials.events.trial.TrialDesign;
+import dk.trials.events.trial.TrialStatus;
+import dk.trials.platform.problem.ProblemException;
 import dk.trials.trial.Trial;
 import dk.trials.trial.messaging.TrialEventPublisher;
 import dk.trials.trial.service.power.SampleSizeCalculator;

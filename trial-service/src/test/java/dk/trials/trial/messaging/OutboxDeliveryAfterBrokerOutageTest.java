@@ -1,10 +1,10 @@
 package dk.trials.trial.messaging;
 
-import dk.trials.contracts.events.Topics;
-import dk.trials.contracts.testing.StandaloneBroker;
-import dk.trials.contracts.testing.TestPostgres;
-import dk.trials.contracts.testing.TestTokens;
-import dk.trials.contracts.testing.TopicProbe;
+import dk.trials.events.Topics;
+import dk.trials.testing.StandaloneBroker;
+import dk.trials.testing.TestPostgres;
+import dk.trials.testing.TestTokens;
+import dk.trials.testing.TopicProbe;
 import dk.trials.trial.TrialDesigns;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.narayana.jta.QuarkusTransaction;

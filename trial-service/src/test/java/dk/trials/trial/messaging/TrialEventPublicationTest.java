@@ -2,11 +2,11 @@ package dk.trials.trial.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dk.trials.contracts.events.Topics;
-import dk.trials.contracts.events.trial.TrialSnapshot;
-import dk.trials.contracts.testing.TestKafka;
-import dk.trials.contracts.testing.TestTokens;
-import dk.trials.contracts.testing.TopicProbe;
+import dk.trials.events.Topics;
+import dk.trials.events.trial.TrialSnapshot;
+import dk.trials.testing.TestKafka;
+import dk.trials.testing.TestTokens;
+import dk.trials.testing.TopicProbe;
 import dk.trials.trial.TrialDesigns;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,6 +1,6 @@
 package dk.trials.trial.rest;
 
-import dk.trials.contracts.testing.TestTokens;
+import dk.trials.testing.TestTokens;
 import dk.trials.trial.Trial;
 import dk.trials.trial.TrialDesigns;
 import io.quarkus.test.junit.QuarkusTest;

@@ -2,7 +2,7 @@ package dk.trials.trial.rest;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dk.trials.contracts.testing.TestTokens;
+import dk.trials.testing.TestTokens;
 import dk.trials.trial.Trial;
 import dk.trials.trial.TrialAuditEntry;
 import dk.trials.trial.TrialDesigns;

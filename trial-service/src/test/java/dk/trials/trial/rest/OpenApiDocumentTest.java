@@ -2,8 +2,8 @@ package dk.trials.trial.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dk.trials.contracts.testing.OpenApiConformance;
-import dk.trials.contracts.testing.TestTokens;
+import dk.trials.testing.OpenApiConformance;
+import dk.trials.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package dk.trials.trial.service;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import dk.trials.contracts.events.trial.TrialDesign;
+import dk.trials.events.trial.TrialDesign;
 import dk.trials.trial.TrialDesigns;
 import org.junit.jupiter.api.Test;
 

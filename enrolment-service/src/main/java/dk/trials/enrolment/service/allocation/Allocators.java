@@ -1,7 +1,7 @@
 package dk.trials.enrolment.service.allocation;
 
-import dk.trials.contracts.events.trial.RandomisationDesign;
-import dk.trials.contracts.events.trial.TrialDesign;
+import dk.trials.events.trial.RandomisationDesign;
+import dk.trials.events.trial.TrialDesign;
 
 /** The allocator a trial's frozen design calls for. */
 public final class Allocators {

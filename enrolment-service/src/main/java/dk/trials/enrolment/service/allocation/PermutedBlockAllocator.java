@@ -1,6 +1,6 @@
 package dk.trials.enrolment.service.allocation;
 
-import dk.trials.contracts.events.trial.RandomisationMethod;
+import dk.trials.events.trial.RandomisationMethod;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,6 +1,6 @@
 package dk.trials.enrolment.service.allocation;
 
-import dk.trials.contracts.events.trial.ArmDesign;
+import dk.trials.events.trial.ArmDesign;
 
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package dk.trials.trial.service.power;
 
-import dk.trials.contracts.events.trial.ArmDesign;
-import dk.trials.contracts.events.trial.PowerAssumptions;
-import dk.trials.contracts.problem.FieldError;
+import dk.trials.events.trial.ArmDesign;
+import dk.trials.events.trial.PowerAssumptions;
+import dk.trials.platform.problem.FieldError;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -2,8 +2,8 @@ package dk.trials.trial.service.power;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dk.trials.contracts.events.trial.ArmDesign;
-import dk.trials.contracts.events.trial.PowerAssumptions;
+import dk.trials.events.trial.ArmDesign;
+import dk.trials.events.trial.PowerAssumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 

@@ -1,7 +1,7 @@
 package dk.trials.trial.service.power;
 
-import dk.trials.contracts.events.trial.ArmDesign;
-import dk.trials.contracts.events.trial.PowerAssumptions;
+import dk.trials.events.trial.ArmDesign;
+import dk.trials.events.trial.PowerAssumptions;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,8 +1,0 @@
-package dk.trials.contracts.events.enrolment;
-
-import java.time.LocalDate;
-import java.util.UUID;
-
-/** A participant withdrew; the allocation stands and stays in the intention-to-treat analysis. */
-public record ParticipantWithdrawn(UUID enrolmentId, UUID trialId, String participant, LocalDate withdrawnOn) {
-}

@@ -1,6 +1,0 @@
-package dk.trials.contracts.outbox;
-
-/** Signal that a transaction wrote to the outbox; carries nothing, the rows are the truth. */
-public enum OutboxWritten {
-    INSTANCE
-}

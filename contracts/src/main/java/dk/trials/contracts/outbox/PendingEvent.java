@@ -1,7 +1,0 @@
-package dk.trials.contracts.outbox;
-
-import java.util.UUID;
-
-/** A committed outbox row waiting to be delivered. */
-record PendingEvent(long id, UUID eventId, String topic, String key, String type, String envelope) {
-}

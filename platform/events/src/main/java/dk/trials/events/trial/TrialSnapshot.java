@@ -1,0 +1,18 @@
+package dk.trials.events.trial;
+
+import java.util.UUID;
+
+/**
+ * Payload of every trial event: the trial as it stands after the change, with its full frozen design, so that
+ * consumers never need to call trial-service. {@code plannedEvents} comes from the power calculation and feeds
+ * the information fraction of group-sequential monitoring. {@code designHash} is the SHA-256 of the design as it
+ * now stands and {@code amendment} the number of the latest amendment (0 before any).
+ */
+public record TrialSnapshot(UUID trialId, TrialStatus status, TrialDesign design, String designHash,
+                            Integer plannedEvents, Integer amendment) {
+
+    /** A snapshot of a trial that has not been amended; kept so that earlier callers still compile. */
+    public TrialSnapshot(UUID trialId, TrialStatus status, TrialDesign design, String designHash, Integer plannedEvents) {
+        this(trialId, status, design, designHash, plannedEvents, 0);
+    }
+}

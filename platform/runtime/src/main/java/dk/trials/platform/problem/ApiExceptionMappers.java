@@ -1,0 +1,191 @@
+package dk.trials.platform.problem;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Maps every failure that can leave a REST endpoint to a problem document: domain problems, bad JSON and wrong
+ * types, bean-validation failures, authentication and authorisation, unknown paths and methods, and the unexpected
+ * (logged here, answered without detail).
+ */
+public class ApiExceptionMappers {
+
+    private static final Logger LOG = Logger.getLogger(ApiExceptionMappers.class);
+
+    @ServerExceptionMapper
+    public Response domainProblem(ProblemException e) {
+        return Problems.response(e.toProblem());
+    }
+
+    // Quarkus ships mappers for the Jackson subtypes; naming them here too makes ours the ones that answer.
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response unreadableJson(JsonProcessingException e) {
+        return badJson(e);
+    }
+
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response unparsableJson(JsonParseException e) {
+        return badJson(e);
+    }
+
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response mistypedJson(MismatchedInputException e) {
+        return badJson(e);
+    }
+
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response valueOutsideItsList(InvalidFormatException e) {
+        return badJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidFields(ConstraintViolationException e) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(fieldPath(v), v.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field))
+                .toList();
+        return Problems.response(400, "validation", "Invalid request",
+                "The request has " + errors.size() + " invalid field" + (errors.size() == 1 ? "" : "s"), errors);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e) {
+        return unauthorized();
+    }
+
+    @ServerExceptionMapper
+    public Response badCredentials(AuthenticationFailedException e) {
+        return unauthorized();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return Problems.response(403, "forbidden", "Forbidden", "The token does not carry a role allowed to do this", null);
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return badJson(json);
+        }
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("Request failed", e);
+        }
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known != null ? known.getReasonPhrase() : "HTTP " + status;
+        return Problems.response(status, title.toLowerCase().replace(' ', '-'), title,
+                status >= 500 ? "The request could not be completed" : e.getMessage(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        LOG.error("Unexpected failure", e);
+        return Problems.response(500, "internal", "Internal error",
+                "The request could not be completed; the failure is logged", null);
+    }
+
+    private static Response unauthorized() {
+        return Response.fromResponse(Problems.response(401, "unauthorized", "Unauthorized",
+                        "A valid bearer token is required", null))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
+    }
+
+    private static Response badJson(JsonProcessingException e) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = jsonPath(mapping.getPath());
+            return Problems.response(400, "malformed", "Malformed request body",
+                    "The value of " + field + " cannot be read", List.of(new FieldError(field, whatIsWrong(mapping))));
+        }
+        return Problems.response(400, "malformed", "Malformed request body",
+                "The body is not valid JSON: " + e.getOriginalMessage(), null);
+    }
+
+    /**
+     * A value outside a closed list (a trial type, a randomisation method, a factor) names the values allowed, so
+     * the caller can correct it; any other unreadable value just says so.
+     */
+    private static String whatIsWrong(JsonMappingException e) {
+        if (e instanceof InvalidFormatException format && format.getTargetType() != null && format.getTargetType().isEnum()) {
+            return "must be one of " + allowedValues(format.getTargetType());
+        }
+        return "has the wrong type or format";
+    }
+
+    /** The JSON spellings of an enum's constants: its {@link JsonValue} where it has one, else the names. */
+    private static String allowedValues(Class<?> type) {
+        Method jsonValue = Arrays.stream(type.getMethods()).filter(m -> m.isAnnotationPresent(JsonValue.class))
+                .findFirst().orElse(null);
+        return Arrays.stream(type.getEnumConstants()).map(constant -> {
+            try {
+                return jsonValue == null ? ((Enum<?>) constant).name() : String.valueOf(jsonValue.invoke(constant));
+            } catch (ReflectiveOperationException ex) {
+                return ((Enum<?>) constant).name();
+            }
+        }).collect(Collectors.joining(", "));
+    }
+
+    private static String jsonPath(List<JsonMappingException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference ref : path) {
+            if (ref.getFieldName() != null) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                field.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return field.toString();
+    }
+
+    /** The violated field as a JSON path, without the Java method and parameter names in front. */
+    private static String fieldPath(ConstraintViolation<?> violation) {
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
+                    || node.getKind() == ElementKind.CONSTRUCTOR || node.getKind() == ElementKind.CROSS_PARAMETER) {
+                continue;
+            }
+            if (node.getIndex() != null && field.length() > 0 && node.getKind() != ElementKind.PROPERTY) {
+                field.append('[').append(node.getIndex()).append(']');
+                continue;
+            }
+            if (node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(node.getName());
+            }
+        }
+        return field.isEmpty() ? "body" : field.toString();
+    }
+}

@@ -1,0 +1,33 @@
+package dk.trials.testing;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.util.Map;
+
+/**
+ * Gives a service under test a real PostgreSQL database and a real Kafka broker, both in-process and shared across
+ * the test JVM. Init arg {@code database} names the service's database.
+ */
+public class InfrastructureResource implements QuarkusTestResourceLifecycleManager {
+
+    private String database = "service";
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        database = initArgs.getOrDefault("database", database);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        return Map.of(
+                "quarkus.datasource.jdbc.url", TestPostgres.jdbcUrl(database),
+                "quarkus.datasource.username", TestPostgres.username(),
+                "quarkus.datasource.password", TestPostgres.password(),
+                "kafka.bootstrap.servers", TestKafka.bootstrapServers());
+    }
+
+    @Override
+    public void stop() {
+        // shared for the JVM's lifetime; shutdown hooks stop them
+    }
+}
