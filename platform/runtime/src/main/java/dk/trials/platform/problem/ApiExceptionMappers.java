@@ -13,6 +13,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -61,14 +62,26 @@ public class ApiExceptionMappers {
         return badJson(e);
     }
 
+    /**
+     * The one rule for bean-validation failures: a required field that is missing makes the request unreadable (400);
+     * a field that is present but breaks a rule (range, size, pattern, closed set) makes it unprocessable (422).
+     */
     @ServerExceptionMapper
     public Response invalidFields(ConstraintViolationException e) {
         List<FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new FieldError(fieldPath(v), v.getMessage()))
                 .sorted(Comparator.comparing(FieldError::field))
                 .toList();
-        return Problems.response(400, "validation", "Invalid request",
-                "The request has " + errors.size() + " invalid field" + (errors.size() == 1 ? "" : "s"), errors);
+        String detail = "The request has " + errors.size() + " invalid field" + (errors.size() == 1 ? "" : "s");
+        boolean missing = e.getConstraintViolations().stream().anyMatch(ApiExceptionMappers::requiredButMissing);
+        return missing
+                ? Problems.response(400, "validation", "Invalid request", detail, errors)
+                : Problems.response(422, "unprocessable", "Request breaks a rule", detail, errors);
+    }
+
+    private static boolean requiredButMissing(ConstraintViolation<?> violation) {
+        return violation.getInvalidValue() == null
+                && violation.getConstraintDescriptor().getAnnotation() instanceof NotNull;
     }
 
     @ServerExceptionMapper

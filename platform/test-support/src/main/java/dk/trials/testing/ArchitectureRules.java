@@ -1,0 +1,50 @@
+package dk.trials.testing;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * The dependency rules every service keeps, so that each test says only which service it checks: domain logic
+ * ({@code service}) and messaging never reach into the REST layer, and entities at the package root know neither.
+ */
+public final class ArchitectureRules {
+
+    private ArchitectureRules() {
+    }
+
+    /** The production classes of a service, e.g. {@code dk.trials.trial}. */
+    public static JavaClasses productionClassesOf(String basePackage) {
+        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(basePackage);
+    }
+
+    public static ArchRule serviceNeverDependsOnRest(String basePackage) {
+        return noClasses().that().resideInAPackage(basePackage + ".service..")
+                .should().dependOnClassesThat().resideInAPackage(basePackage + ".rest..")
+                .because("domain logic takes commands and returns domain records; mapping happens at the REST edge");
+    }
+
+    public static ArchRule messagingNeverDependsOnRest(String basePackage) {
+        return noClasses().that().resideInAPackage(basePackage + ".messaging..")
+                .should().dependOnClassesThat().resideInAPackage(basePackage + ".rest..")
+                .because("events are their own types, never REST models");
+    }
+
+    public static ArchRule entitiesDependOnNeitherRestNorService(String basePackage) {
+        return noClasses().that().resideInAPackage(basePackage)
+                .should().dependOnClassesThat().resideInAnyPackage(basePackage + ".rest..", basePackage + ".service..")
+                .because("entities are the innermost ring");
+    }
+
+    /** All of the above, checked at once. */
+    public static void checkLayers(String basePackage) {
+        JavaClasses classes = productionClassesOf(basePackage);
+        serviceNeverDependsOnRest(basePackage).check(classes);
+        messagingNeverDependsOnRest(basePackage).check(classes);
+        entitiesDependOnNeitherRestNorService(basePackage).check(classes);
+    }
+}
