@@ -24,4 +24,9 @@ public record TrialDesign(
     public Optional<ArmDesign> controlArm() {
         return arms.stream().filter(ArmDesign::control).findFirst();
     }
+
+    /** The sum of the arms' allocation weights: the smallest block that holds every arm in proportion. */
+    public int totalAllocationWeight() {
+        return arms.stream().mapToInt(ArmDesign::allocationWeight).sum();
+    }
 }
