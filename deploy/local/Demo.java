@@ -1,27 +1,33 @@
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Loads a demo trial into a running local stack, through the public REST API only:
@@ -29,13 +35,22 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   1. creates an RCT (trial-service), opens it, and waits until enrolment-service has heard of it;
  *   2. imports ~2,000 historical enrolments of the last 200 days (as if migrated from an older
  *      randomisation list) and enrols ~50 citizens live through the jobcentres' endpoint;
- *   3. posts simulated outcomes: exponential times to job exit with a modestly higher hazard in
- *      the treatment arm (median ~120 vs ~150 days), plus some emigration / loss to follow-up;
- *   4. prints the trial id and a summary of the estimates.
+ *   3. once outcome-service counts every participant, posts simulated outcomes as one NDJSON
+ *      file: exponential times to job exit with a modestly higher hazard in the treatment arm
+ *      (median ~120 vs ~150 days), plus some emigration / loss to follow-up;
+ *   4. prints the recruitment by jobcentre, the trial id and a summary of the estimates.
  *
- * Each run makes a new trial with new (random, valid-format) CPR numbers, so it can be repeated.
+ * Everything the demo sends comes from one java.util.Random seeded by --seed (a fresh seed when
+ * none is given; it is printed). With the same seed on the same day (dates and ages count from
+ * today) a run sends the same citizens, jobcentres, imported arms, enrolment dates and outcomes,
+ * so it prints the same counts. What the services decide is theirs: the arms of the live
+ * enrolments come from enrolment-service's SecureRandom, so the participants per arm differ by
+ * how those ~50 fall (they are enrolled today and have no outcome yet, so the events and the
+ * estimates do not move with them). The outcomes reach outcome-service in one transaction, after
+ * it has every enrolment, so its once-a-second refresh counts them all at once and takes the same
+ * monitoring look each run. Each run makes a new trial, so it can be repeated on a running stack.
  *
- *   java -cp <Token classes> Demo.java --keys DIR [--participants N] [--live N] [--seed S]
+ *   java -cp <Token, Jackson and smallrye-jwt-build> Demo --keys DIR [--participants N] [--live N] [--seed S]
  *
  * Tokens are minted in-process by Token.mint with the stack's key pair. Base URLs can be
  * overridden with TRIAL_SERVICE_URL, ENROLMENT_SERVICE_URL, OUTCOME_SERVICE_URL.
@@ -45,8 +60,16 @@ public class Demo {
     static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
     static final List<String> JOBCENTRES = List.of("101", "147", "751");
     static final int IMPORT_BATCH = 500;
+    static final int HORIZON_WEEKS = 26;
     static final double MEDIAN_DAYS_TREATMENT = 120, MEDIAN_DAYS_CONTROL = 150;
     static final double MEDIAN_DAYS_EMIGRATION = 2500, MEDIAN_DAYS_LOST = 1500;
+
+    /** Dates as ISO strings both ways; answers may carry fields the demo does not read. */
+    static final ObjectMapper JSON = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
     final String trials = env("TRIAL_SERVICE_URL", "http://127.0.0.1:8081");
     final String enrolment = env("ENROLMENT_SERVICE_URL", "http://127.0.0.1:8082");
@@ -54,35 +77,115 @@ public class Demo {
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final LocalDate today = LocalDate.now(COPENHAGEN);
     final Set<String> usedCprs = new HashSet<>();
-    Random rnd;
-    Path keys;
+    final long seed;
+    final Random rnd;
+    final Path keys;
+
+    Demo(Path keys, long seed) {
+        this.keys = keys;
+        this.seed = seed;
+        this.rnd = new Random(seed);
+    }
 
     /** One participant as the demo knows it (the services only ever see the CPR number). */
     record Participant(String cpr, String jobcentre, String arm, LocalDate enrolledOn, int weeksUnemployed) { }
 
+    // ---------------------------------------------------------------------------------------
+    // Request bodies, as the contract names them
+    // ---------------------------------------------------------------------------------------
+
+    record TrialDraft(String title, String type, String targetGroup, List<Arm> arms, Randomisation randomisation,
+                      Eligibility eligibility, List<String> jobcentres, PrimaryOutcome primaryOutcome,
+                      int plannedParticipants, Period enrolmentPeriod, Power power) { }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Arm(String code, String name, int allocationWeight, Boolean control) { }
+
+    record Randomisation(String method, List<Integer> blockSizes, List<String> stratifyBy) { }
+
+    record Eligibility(List<String> benefitTypes, int minAge, int maxAge, int maxWeeksUnemployed) { }
+
+    record PrimaryOutcome(String type, int horizonWeeks) { }
+
+    record Period(LocalDate start, LocalDate end) { }
+
+    record Power(double baselineIncidence, double minimumDetectableDifference, double alpha, double power) { }
+
+    record ImportBatch(List<ImportedEnrolment> enrolments) { }
+
+    record ImportedEnrolment(String cpr, String jobcentre, String arm, LocalDate enrolledOn, String benefitType,
+                             int weeksUnemployed) { }
+
+    record EnrolmentRequest(String cpr, String jobcentre, String benefitType, int weeksUnemployed) { }
+
+    record OutcomeReport(String cpr, String type, LocalDate occurredOn, String source, String sourceId) { }
+
+    static final String NDJSON = "application/x-ndjson";
+
+    // ---------------------------------------------------------------------------------------
+    // The parts of the answers the demo reads
+    // ---------------------------------------------------------------------------------------
+
+    record CreatedTrial(UUID id) { }
+
+    record ImportResult(int imported, int alreadyEnrolled) { }
+
+    record Enrolled(String arm, Instant enrolledAt) { }
+
+    record Recruitment(long participants, long imported, List<Group> byJobcentre) {
+        record Group(String key, long participants) { }
+    }
+
+    record Estimates(LocalDate asOf, int horizonDays, Instant computedAt, List<ArmEstimate> arms,
+                     List<Comparison> comparisons, Monitoring monitoring) {
+
+        long participants() {
+            return arms.stream().mapToLong(ArmEstimate::participants).sum();
+        }
+
+        long events() {
+            return arms.stream().mapToLong(ArmEstimate::events).sum();
+        }
+    }
+
+    record ArmEstimate(String arm, long participants, long events, Interval cumulativeIncidence) { }
+
+    record Interval(Double estimate, List<Double> ci95) { }
+
+    record Comparison(String arm, String versus, Interval riskDifference, Interval hazardRatio, LogRank logRank) { }
+
+    record LogRank(Double chiSquare, Double pValue) { }
+
+    record Monitoring(Double informationFraction, Double boundaryZ, Double observedZ, String decision) { }
+
+    record BulkReceipt(long lines, long accepted, long pending, long duplicate, long rejected, List<Rejection> rejections) {
+        record Rejection(long line, String reason) { }
+    }
+
     public static void main(String[] args) throws Exception {
-        Demo demo = new Demo();
+        Path keys = null;
         int participants = 2000, live = 50;
-        long seed = System.nanoTime();
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--keys" -> demo.keys = Path.of(args[++i]);
-                case "--participants" -> participants = Integer.parseInt(args[++i]);
-                case "--live" -> live = Integer.parseInt(args[++i]);
-                case "--seed" -> seed = Long.parseLong(args[++i]);
-                default -> {
-                    System.err.println("usage: Demo --keys DIR [--participants N] [--live N] [--seed S]");
-                    System.exit(2);
+        long seed = new SecureRandom().nextLong();
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--keys" -> keys = Path.of(args[++i]);
+                    case "--participants" -> participants = Integer.parseInt(args[++i]);
+                    case "--live" -> live = Integer.parseInt(args[++i]);
+                    case "--seed" -> seed = Long.parseLong(args[++i]);
+                    default -> throw new IllegalArgumentException(args[i]);
                 }
             }
+        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+            System.err.println("usage: Demo --keys DIR [--participants N] [--live N] [--seed S]");
+            System.exit(2);
         }
-        if (demo.keys == null) {
+        if (keys == null) {
             System.err.println("Demo: --keys DIR is required");
             System.exit(2);
         }
-        demo.rnd = new Random(seed);
         try {
-            demo.run(participants, live);
+            new Demo(keys, seed).run(participants, live);
         } catch (DemoFailure e) {
             System.err.println("demo failed: " + e.getMessage());
             System.exit(1);
@@ -90,8 +193,11 @@ public class Demo {
     }
 
     void run(int historical, int live) throws Exception {
+        System.out.printf("seed %d, day %s (the same seed on the same day sends the same data: "
+                + "deploy/local/stack up --demo --seed %d)%n", seed, today, seed);
+
         // 1. Design and open the trial.
-        String trialId = createTrial();
+        UUID trialId = createTrial();
         System.out.println("created trial " + trialId);
         expect(call("POST", trials + "/api/v1/trials/" + trialId + "/open", token("trial-designer", null), null),
                 "open the trial", 200, 204);
@@ -103,18 +209,26 @@ public class Demo {
         List<Participant> imported = historicalEnrolments(historical);
         for (int from = 0; from < imported.size(); from += IMPORT_BATCH) {
             List<Participant> batch = imported.subList(from, Math.min(imported.size(), from + IMPORT_BATCH));
-            expect(call("POST", enrolment + "/api/v1/trials/" + trialId + "/enrolments/import", token("admin", null),
-                    importBody(batch)), "import enrolments", 200, 201, 202, 204);
+            ImportResult result = expect(call("POST", enrolment + "/api/v1/trials/" + trialId + "/enrolments/import",
+                    token("admin", null), importBatch(batch)), "import enrolments", 200).as(ImportResult.class);
             people.addAll(batch);
-            System.out.printf("imported %d/%d historical enrolments%n", people.size(), imported.size());
+            System.out.printf("imported %d/%d historical enrolments (%d taken over, %d already enrolled)%n",
+                    people.size(), imported.size(), result.imported(), result.alreadyEnrolled());
         }
         people.addAll(enrolLive(trialId, live));
+        printRecruitment(trialId);
 
-        // 3. Outcomes.
-        postOutcomes(trialId, people);
+        // 3. Outcomes, once outcome-service has every enrolment (from enrolment-events), so that each
+        //    outcome finds its participant and all of them count in the same refresh.
+        Estimates before = awaitEstimates(trialId, people.size(), 0);
+        if (before == null || before.participants() < people.size()) {
+            System.out.printf("  outcome-service counts %d of %d participants after 60 s; outcomes of the others wait"
+                    + " as pending%n", before == null ? 0 : before.participants(), people.size());
+        }
+        int expectedEvents = postOutcomes(trialId, people);
 
-        // 4. Estimates, once outcome-service has caught up with the enrolment events.
-        printEstimates(trialId, people.size());
+        // 4. Estimates, once outcome-service has counted the outcomes.
+        printEstimates(awaitEstimates(trialId, people.size(), expectedEvents), people.size(), expectedEvents);
         System.out.println();
         System.out.println("demo trial: " + trialId);
         System.out.println("  curl -H \"Authorization: Bearer $(deploy/local/token analyst)\" "
@@ -125,38 +239,31 @@ public class Demo {
     // Steps
     // ---------------------------------------------------------------------------------------
 
-    String createTrial() throws Exception {
-        String stamp = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").format(java.time.LocalDateTime.now(COPENHAGEN));
-        String body = """
-                {
-                  "title": %s,
-                  "type": "RCT",
-                  "targetGroup": "DAGPENGE",
-                  "arms": [
-                    {"code": "treatment", "name": "Intensive contact", "allocationWeight": 1},
-                    {"code": "control",   "name": "Ordinary effort",   "allocationWeight": 1, "control": true}
-                  ],
-                  "randomisation": {"method": "PERMUTED_BLOCK", "blockSizes": [2, 4], "stratifyBy": ["jobcentre"]},
-                  "eligibility": {"benefitTypes": ["DAGPENGE"], "minAge": 18, "maxAge": 29, "maxWeeksUnemployed": 52},
-                  "jobcentres": ["101", "147", "751"],
-                  "primaryOutcome": {"type": "JOB_EXIT", "horizonWeeks": 26},
-                  "plannedParticipants": 2000,
-                  "enrolmentPeriod": {"start": "%s", "end": "%s"},
-                  "power": {"baselineIncidence": 0.35, "minimumDetectableDifference": 0.05, "alpha": 0.05, "power": 0.8}
-                }
-                """.formatted(q("Demo: early intensive contact for young dagpenge recipients (" + stamp + ")"),
-                today.minusDays(200), today.plusDays(165));
-        Response r = expect(call("POST", trials + "/api/v1/trials", token("trial-designer", null), body),
+    UUID createTrial() throws Exception {
+        TrialDraft draft = new TrialDraft(
+                "Demo: early intensive contact for young dagpenge recipients (seed " + seed + ", "
+                        + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").format(LocalDateTime.now(COPENHAGEN)) + ")",
+                "RCT", "DAGPENGE",
+                List.of(new Arm("treatment", "Intensive contact", 1, null),
+                        new Arm("control", "Ordinary effort", 1, true)),
+                new Randomisation("PERMUTED_BLOCK", List.of(2, 4), List.of("jobcentre")),
+                new Eligibility(List.of("DAGPENGE"), 18, 29, 52),
+                JOBCENTRES,
+                new PrimaryOutcome("JOB_EXIT", HORIZON_WEEKS),
+                2000,
+                new Period(today.minusDays(200), today.plusDays(165)),
+                new Power(0.35, 0.05, 0.05, 0.8));
+        Response r = expect(call("POST", trials + "/api/v1/trials", token("trial-designer", null), draft),
                 "create the trial", 201);
-        Object id = r.json().get("id");
+        UUID id = r.as(CreatedTrial.class).id();
         if (id == null) {
             throw new DemoFailure("trial-service answered 201 without an id: " + r.body);
         }
-        return id.toString();
+        return id;
     }
 
     /** Trials reach enrolment-service only through Kafka: poll its recruitment view until it knows this one. */
-    void waitUntilKnown(String trialId) throws Exception {
+    void waitUntilKnown(UUID trialId) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         Response last = null;
         while (System.nanoTime() < deadline) {
@@ -182,58 +289,63 @@ public class Demo {
         return list;
     }
 
-    String importBody(List<Participant> batch) {
-        StringBuilder sb = new StringBuilder("{\"enrolments\":[");
-        for (int i = 0; i < batch.size(); i++) {
-            Participant p = batch.get(i);
-            sb.append(i == 0 ? "" : ",")
-                    .append("{\"cpr\":").append(q(p.cpr()))
-                    .append(",\"jobcentre\":").append(q(p.jobcentre()))
-                    .append(",\"arm\":").append(q(p.arm()))
-                    .append(",\"enrolledOn\":").append(q(p.enrolledOn().toString()))
-                    .append(",\"benefitType\":\"DAGPENGE\"")
-                    .append(",\"weeksUnemployed\":").append(p.weeksUnemployed())
-                    .append('}');
-        }
-        return sb.append("]}").toString();
+    static ImportBatch importBatch(List<Participant> batch) {
+        return new ImportBatch(batch.stream()
+                .map(p -> new ImportedEnrolment(p.cpr(), p.jobcentre(), p.arm(), p.enrolledOn(), "DAGPENGE",
+                        p.weeksUnemployed()))
+                .toList());
     }
 
-    /** Live enrolments, each by its own jobcentre's token; the service allocates the arm. */
-    List<Participant> enrolLive(String trialId, int n) throws Exception {
+    /**
+     * Live enrolments, each by its own jobcentre's token; the service allocates the arm. The draws
+     * for a citizen come before the request, so a refusal never shifts what the seed makes next.
+     */
+    List<Participant> enrolLive(UUID trialId, int n) throws Exception {
         List<Participant> enrolled = new ArrayList<>();
         int refused = 0;
         for (int i = 0; i < n; i++) {
             String jobcentre = pick(JOBCENTRES);
             String cpr = newCpr(18, 29);
             int weeks = rnd.nextInt(41);
-            String body = "{\"cpr\":" + q(cpr) + ",\"jobcentre\":" + q(jobcentre)
-                    + ",\"benefitType\":\"DAGPENGE\",\"weeksUnemployed\":" + weeks + "}";
             Response r = call("POST", enrolment + "/api/v1/trials/" + trialId + "/enrolments",
-                    token("jobcentre", jobcentre), body);
+                    token("jobcentre", jobcentre), new EnrolmentRequest(cpr, jobcentre, "DAGPENGE", weeks));
             if (r.status != 201 && r.status != 200) {
                 if (refused++ < 3) {
                     System.out.println("  live enrolment refused: " + r.status + " " + r.body);
                 }
                 continue;
             }
-            Map<String, Object> json = r.json();
-            LocalDate on = json.get("enrolledAt") == null ? today
-                    : Instant.parse(json.get("enrolledAt").toString()).atZone(COPENHAGEN).toLocalDate();
-            enrolled.add(new Participant(cpr, jobcentre, String.valueOf(json.get("arm")), on, weeks));
+            Enrolled answer = r.as(Enrolled.class);
+            LocalDate on = answer.enrolledAt() == null ? today : answer.enrolledAt().atZone(COPENHAGEN).toLocalDate();
+            enrolled.add(new Participant(cpr, jobcentre, answer.arm(), on, weeks));
         }
         System.out.printf("enrolled %d citizens live%s%n", enrolled.size(), refused > 0 ? " (" + refused + " refused)" : "");
         return enrolled;
     }
 
+    /** Recruitment as enrolment-service counts it (arm counts stay concealed while a block design enrols). */
+    void printRecruitment(UUID trialId) throws Exception {
+        Recruitment recruitment = expect(call("GET", enrolment + "/api/v1/trials/" + trialId + "/recruitment",
+                token("admin", null), null), "read the recruitment", 200).as(Recruitment.class);
+        String byJobcentre = recruitment.byJobcentre() == null ? "n/a" : recruitment.byJobcentre().stream()
+                .map(g -> g.key() + " " + g.participants())
+                .collect(Collectors.joining(", "));
+        System.out.printf("recruitment: %d participants (%d imported, %d live); by jobcentre: %s%n",
+                recruitment.participants(), recruitment.imported(), recruitment.participants() - recruitment.imported(),
+                byJobcentre);
+    }
+
     /**
      * Simulated register outcomes. Times to job exit and to censoring are exponential; whatever
      * comes first is reported if it has happened by today. Live enrolments (today) get none yet.
+     * One NDJSON file of up to 5,000 lines is one transaction in outcome-service. Returns the
+     * number of job exits within the horizon: the events the estimates will show.
      */
-    void postOutcomes(String trialId, List<Participant> people) throws Exception {
-        String adminToken = token("admin", null);
-        String sourcePrefix = "demo-" + trialId.substring(0, Math.min(8, trialId.length())) + "-";
-        List<String> bodies = new ArrayList<>();
-        int jobExits = 0;
+    int postOutcomes(UUID trialId, List<Participant> people) throws Exception {
+        String sourcePrefix = "demo-" + trialId.toString().substring(0, 8) + "-";
+        int horizonDays = HORIZON_WEEKS * 7;
+        StringBuilder file = new StringBuilder();
+        int reports = 0, jobExits = 0, withinHorizon = 0;
         for (Participant p : people) {
             double median = "treatment".equals(p.arm()) ? MEDIAN_DAYS_TREATMENT : MEDIAN_DAYS_CONTROL;
             long exit = exponentialDays(median);
@@ -245,81 +357,82 @@ public class Demo {
                 continue;                                           // nothing has happened yet
             }
             String type = first == exit ? "JOB_EXIT" : first == emigrated ? "EMIGRATED" : "LOST_TO_FOLLOW_UP";
-            jobExits += "JOB_EXIT".equals(type) ? 1 : 0;
-            bodies.add("{\"cpr\":" + q(p.cpr()) + ",\"type\":" + q(type) + ",\"occurredOn\":" + q(on.toString())
-                    + ",\"source\":\"DEMO\",\"sourceId\":" + q(sourcePrefix + bodies.size()) + "}");
-        }
-
-        // A few requests in flight at once: ~1,000 sequential round trips would be needlessly slow.
-        AtomicInteger accepted = new AtomicInteger(), failed = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            String url = outcome + "/api/v1/trials/" + trialId + "/outcomes";
-            for (String body : bodies) {
-                futures.add(pool.submit(() -> {
-                    Response r = call("POST", url, adminToken, body);
-                    if (r.status / 100 == 2) {
-                        accepted.incrementAndGet();
-                    } else if (failed.incrementAndGet() <= 3) {
-                        System.out.println("  outcome refused: " + r.status + " " + r.body);
-                    }
-                    return null;
-                }));
+            if ("JOB_EXIT".equals(type)) {
+                jobExits++;
+                withinHorizon += first <= horizonDays ? 1 : 0;
             }
-            for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    throw e.getCause() instanceof DemoFailure d ? d : new DemoFailure("posting outcomes: " + e.getCause());
-                }
-            }
-        } finally {
-            pool.shutdownNow();                 // never leave worker threads keeping the JVM alive
+            file.append(JSON.writeValueAsString(new OutcomeReport(p.cpr(), type, on, "DEMO", sourcePrefix + reports)))
+                    .append('\n');
+            reports++;
         }
-        System.out.printf("posted %d outcomes (%d job exits, %d censoring events): %d accepted, %d refused%n",
-                bodies.size(), jobExits, bodies.size() - jobExits, accepted.get(), failed.get());
+        BulkReceipt receipt = expect(send("POST", outcome + "/api/v1/trials/" + trialId + "/outcomes/bulk",
+                token("admin", null), NDJSON, file.toString().getBytes(StandardCharsets.UTF_8)),
+                "post the outcomes", 200).as(BulkReceipt.class);
+        System.out.printf("posted %d outcomes (%d job exits, %d of them within the %d-day horizon; %d censoring events):"
+                        + " %d accepted, %d pending, %d duplicate, %d rejected%n",
+                reports, jobExits, withinHorizon, horizonDays, reports - jobExits,
+                receipt.accepted(), receipt.pending(), receipt.duplicate(), receipt.rejected());
+        if (receipt.rejections() != null) {
+            receipt.rejections().stream().limit(3)
+                    .forEach(r -> System.out.println("  line " + r.line() + " rejected: " + r.reason()));
+        }
+        return withinHorizon;
     }
 
-    void printEstimates(String trialId, int expectedParticipants) throws Exception {
+    /**
+     * Estimates follow the enrolment events and outcomes within seconds. Waits (up to 60 s) until
+     * the participants and the events count at least as many as given and the figures are the
+     * ones outcome-service's refresh recorded: that refresh, once a second, is where it takes a
+     * formal monitoring look, while a read between refreshes is computed on the spot (a new
+     * computedAt each read). So two reads with the same computedAt carry the look's decision.
+     * Returns the last estimates read, or null if there were none.
+     */
+    Estimates awaitEstimates(UUID trialId, int participants, int events) throws Exception {
         String url = outcome + "/api/v1/trials/" + trialId + "/estimates";
         String analyst = token("analyst", null);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        Response r;
-        Map<String, Object> est = null;
-        // Estimates follow the enrolment events within seconds; wait until all participants count.
-        do {
-            r = call("GET", url, analyst, null);
+        Estimates est = null;
+        while (true) {
+            Instant previous = est == null ? null : est.computedAt();
+            Response r = call("GET", url, analyst, null);
             if (r.status == 200) {
-                est = r.json();
-                if (sum(list(est.get("arms")), "participants") >= expectedParticipants) {
-                    break;
+                est = r.as(Estimates.class);
+                boolean complete = est.participants() >= participants && est.events() >= events;
+                if (complete && est.computedAt() != null && est.computedAt().equals(previous)) {
+                    return est;
                 }
             }
-            Thread.sleep(1000);
-        } while (System.nanoTime() < deadline);
+            if (System.nanoTime() >= deadline) {
+                return est;
+            }
+            Thread.sleep(300);
+        }
+    }
+
+    void printEstimates(Estimates est, int expectedParticipants, int expectedEvents) {
         if (est == null) {
-            System.out.println("no estimates: " + r.status + " " + r.body);
+            System.out.println("no estimates from outcome-service after 60 s");
             return;
         }
         System.out.println();
-        System.out.println("estimates as of " + est.get("asOf") + " (horizon " + whole(est.get("horizonDays")) + " days):");
-        for (Object o : list(est.get("arms"))) {
-            Map<?, ?> arm = (Map<?, ?>) o;
-            System.out.printf("  %-10s %5s participants, %4s events, cumulative incidence %s%n",
-                    arm.get("arm"), whole(arm.get("participants")), whole(arm.get("events")),
-                    estimate(arm.get("cumulativeIncidence")));
+        System.out.printf("estimates as of %s (horizon %d days):%n", est.asOf(), est.horizonDays());
+        if (est.participants() < expectedParticipants || est.events() < expectedEvents) {
+            System.out.printf("  (outcome-service had not caught up after 60 s: %d of %d participants, %d of %d events)%n",
+                    est.participants(), expectedParticipants, est.events(), expectedEvents);
         }
-        for (Object o : list(est.get("comparisons"))) {
-            Map<?, ?> c = (Map<?, ?>) o;
-            Map<?, ?> logRank = c.get("logRank") instanceof Map<?, ?> m ? m : Map.of();
+        for (ArmEstimate arm : est.arms()) {
+            System.out.printf("  %-10s %5d participants, %4d events, cumulative incidence %s%n",
+                    arm.arm(), arm.participants(), arm.events(), estimate(arm.cumulativeIncidence()));
+        }
+        for (Comparison c : est.comparisons()) {
+            Double pValue = c.logRank() == null ? null : c.logRank().pValue();
             System.out.printf("  %s vs %s: hazard ratio %s, risk difference %s, log-rank p = %s%n",
-                    c.get("arm"), c.get("versus"), estimate(c.get("hazardRatio")), estimate(c.get("riskDifference")),
-                    fmt(logRank.get("pValue")));
+                    c.arm(), c.versus(), estimate(c.hazardRatio()), estimate(c.riskDifference()), fmt(pValue));
         }
-        if (est.get("monitoring") instanceof Map<?, ?> m) {
+        Monitoring m = est.monitoring();
+        if (m != null) {
             System.out.printf("  monitoring: information fraction %s, boundary Z %s, observed Z %s -> %s%n",
-                    fmt(m.get("informationFraction")), fmt(m.get("boundaryZ")), fmt(m.get("observedZ")), m.get("decision"));
+                    fmt(m.informationFraction()), fmt(m.boundaryZ()), fmt(m.observedZ()), m.decision());
         }
     }
 
@@ -357,17 +470,16 @@ public class Demo {
     }
 
     // ---------------------------------------------------------------------------------------
-    // HTTP and JSON (JDK only)
+    // HTTP
     // ---------------------------------------------------------------------------------------
 
     record Response(int status, String body) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> json() {
+        <T> T as(Class<T> type) {
             try {
-                Object v = new Json(body).value();
-                return v instanceof Map<?, ?> ? (Map<String, Object>) v : Map.of();
-            } catch (RuntimeException notJson) {
-                return Map.of();
+                return JSON.readValue(body, type);
+            } catch (JsonProcessingException e) {
+                throw new DemoFailure("unexpected answer (HTTP " + status + "), not a " + type.getSimpleName()
+                        + ": " + body);
             }
         }
     }
@@ -382,13 +494,20 @@ public class Demo {
         return Token.mint(keys, role, jobcentre);
     }
 
-    Response call(String method, String url, String bearer, String jsonBody) throws IOException, InterruptedException {
+    /** One call with an optional JSON body (any record above, written by Jackson). */
+    Response call(String method, String url, String bearer, Object body) throws IOException, InterruptedException {
+        return body == null ? send(method, url, bearer, null, null)
+                : send(method, url, bearer, "application/json", JSON.writeValueAsBytes(body));
+    }
+
+    Response send(String method, String url, String bearer, String contentType, byte[] body)
+            throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(120))
                 .header("Authorization", "Bearer " + bearer)
                 .header("Accept", "application/json");
-        if (jsonBody != null) {
-            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(jsonBody));
+        if (body != null) {
+            b.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
         } else {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         }
@@ -419,165 +538,21 @@ public class Demo {
         throw new DemoFailure("could not " + what + ": HTTP " + r.status + " " + r.body);
     }
 
-    static String q(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
-    }
-
-    static List<?> list(Object o) {
-        return o instanceof List<?> l ? l : List.of();
-    }
-
-    static double sum(List<?> maps, String field) {
-        double total = 0;
-        for (Object o : maps) {
-            if (o instanceof Map<?, ?> m && m.get(field) instanceof Number n) {
-                total += n.doubleValue();
-            }
-        }
-        return total;
-    }
-
-    /** "0.351 (95% CI 0.321 to 0.382)" from {"estimate":..., "ci95":[lo, hi]}. */
-    static String estimate(Object o) {
-        if (!(o instanceof Map<?, ?> m)) {
+    /** "0.351 (95% CI 0.321 to 0.382)", or the service's null as "n/a". */
+    static String estimate(Interval i) {
+        if (i == null || i.estimate() == null) {
             return "n/a";
         }
-        List<?> ci = list(m.get("ci95"));
-        return fmt(m.get("estimate")) + (ci.size() == 2 ? " (95% CI " + fmt(ci.get(0)) + " to " + fmt(ci.get(1)) + ")" : "");
+        List<Double> ci = i.ci95() == null ? List.of() : i.ci95();
+        return fmt(i.estimate()) + (ci.size() == 2 ? " (95% CI " + fmt(ci.get(0)) + " to " + fmt(ci.get(1)) + ")" : "");
     }
 
-    static String whole(Object o) {
-        return o instanceof Number n ? String.valueOf(Math.round(n.doubleValue())) : String.valueOf(o);
-    }
-
-    static String fmt(Object o) {
-        return o instanceof Number n ? String.format("%.3f", n.doubleValue()) : String.valueOf(o);
+    static String fmt(Double d) {
+        return d == null ? "n/a" : String.format("%.3f", d);
     }
 
     static String env(String name, String dflt) {
         String v = System.getenv(name);
         return v == null || v.isBlank() ? dflt : v;
-    }
-
-    /** A small JSON reader: objects become LinkedHashMaps, arrays Lists, numbers Doubles. */
-    static final class Json {
-        private final String s;
-        private int i;
-
-        Json(String s) {
-            this.s = s == null ? "" : s;
-        }
-
-        Object value() {
-            ws();
-            if (i >= s.length()) {
-                return null;
-            }
-            char c = s.charAt(i);
-            switch (c) {
-                case '{' -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    i++;
-                    ws();
-                    if (peek('}')) {
-                        return m;
-                    }
-                    do {
-                        ws();
-                        String k = string();
-                        ws();
-                        i++;                                  // ':'
-                        m.put(k, value());
-                        ws();
-                    } while (s.charAt(i++) == ',');
-                    return m;
-                }
-                case '[' -> {
-                    List<Object> l = new ArrayList<>();
-                    i++;
-                    ws();
-                    if (peek(']')) {
-                        return l;
-                    }
-                    do {
-                        l.add(value());
-                        ws();
-                    } while (s.charAt(i++) == ',');
-                    return l;
-                }
-                case '"' -> {
-                    return string();
-                }
-                default -> {
-                    int start = i;
-                    while (i < s.length() && ",}] \t\r\n".indexOf(s.charAt(i)) < 0) {
-                        i++;
-                    }
-                    String t = s.substring(start, i);
-                    return switch (t) {
-                        case "true" -> Boolean.TRUE;
-                        case "false" -> Boolean.FALSE;
-                        case "null" -> null;
-                        default -> Double.valueOf(t);
-                    };
-                }
-            }
-        }
-
-        private boolean peek(char c) {
-            if (s.charAt(i) == c) {
-                i++;
-                return true;
-            }
-            return false;
-        }
-
-        private String string() {
-            StringBuilder sb = new StringBuilder();
-            i++;                                              // opening quote
-            while (s.charAt(i) != '"') {
-                char c = s.charAt(i++);
-                if (c == '\\') {
-                    char e = s.charAt(i++);
-                    switch (e) {
-                        case 'n' -> sb.append('\n');
-                        case 't' -> sb.append('\t');
-                        case 'r' -> sb.append('\r');
-                        case 'b' -> sb.append('\b');
-                        case 'f' -> sb.append('\f');
-                        case 'u' -> {
-                            sb.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
-                            i += 4;
-                        }
-                        default -> sb.append(e);
-                    }
-                } else {
-                    sb.append(c);
-                }
-            }
-            i++;                                              // closing quote
-            return sb.toString();
-        }
-
-        private void ws() {
-            while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-                i++;
-            }
-        }
     }
 }

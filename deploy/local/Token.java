@@ -1,3 +1,8 @@
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+import io.smallrye.jwt.build.JwtException;
+import io.smallrye.jwt.util.KeyUtils;
+
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -8,12 +13,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
-import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -21,7 +22,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Signing key and bearer tokens for the local stack, with nothing but the JDK.
+ * Signing key and bearer tokens for the local stack, signed by smallrye-jwt-build (the classpath
+ * comes from the "token" profile of deploy/local/pom.xml; deploy/local/lib.sh resolves it).
  *
  *   Token --keys DIR --ensure                    create DIR/jwt-private.pem + DIR/jwt-public.pem once
  *   Token --keys DIR ROLE [--jobcentre CODE]     print one RS256 JWT (creating the keys if needed)
@@ -39,6 +41,7 @@ public class Token {
     public static final List<String> ROLES = List.of("trial-designer", "jobcentre", "analyst", "admin");
     public static final Duration LIFETIME = Duration.ofHours(8);
 
+    static final String KEY_ID = "local-stack";
     static final String PRIVATE_KEY = "jwt-private.pem";
     static final String PUBLIC_KEY = "jwt-public.pem";
 
@@ -75,13 +78,13 @@ public class Token {
             System.out.println(mint(keys, role, jobcentre));
         } catch (IllegalArgumentException e) {
             usage(e.getMessage());
-        } catch (IOException | GeneralSecurityException e) {
+        } catch (IOException | GeneralSecurityException | JwtException e) {
             System.err.println("token: " + e);
             System.exit(1);
         }
     }
 
-    /** Validates the request and returns a signed compact JWT. */
+    /** Validates the request and returns a signed compact JWT (header: RS256, typ JWT, kid local-stack). */
     public static String mint(Path keyDir, String role, String jobcentre) throws IOException, GeneralSecurityException {
         if (!ROLES.contains(role)) {
             throw new IllegalArgumentException("unknown role '" + role + "' (one of " + String.join(", ", ROLES) + ")");
@@ -94,28 +97,17 @@ public class Token {
         }
         String subject = "local-" + role + (jobcentre == null ? "" : "-" + jobcentre);
         Instant now = Instant.now();
-
-        // All values are known-safe (validated above), so plain concatenation makes valid JSON.
-        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"local-stack\"}";
-        StringBuilder claims = new StringBuilder()
-                .append("{\"iss\":\"").append(ISSUER).append('"')
-                .append(",\"sub\":\"").append(subject).append('"')
-                .append(",\"upn\":\"").append(subject).append('"')
-                .append(",\"groups\":[\"").append(role).append("\"]");
+        JwtClaimsBuilder claims = Jwt.issuer(ISSUER)
+                .subject(subject)
+                .upn(subject)
+                .groups(role)
+                .issuedAt(now)
+                .expiresAt(now.plus(LIFETIME))
+                .claim("jti", UUID.randomUUID().toString());
         if (jobcentre != null) {
-            claims.append(",\"jobcentre\":\"").append(jobcentre).append('"');
+            claims.claim("jobcentre", jobcentre);
         }
-        claims.append(",\"iat\":").append(now.getEpochSecond())
-                .append(",\"exp\":").append(now.plus(LIFETIME).getEpochSecond())
-                .append(",\"jti\":\"").append(UUID.randomUUID()).append("\"}");
-
-        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        String signingInput = b64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
-                + b64.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8));
-        Signature rs256 = Signature.getInstance("SHA256withRSA");
-        rs256.initSign(readPrivateKey(keyDir.resolve(PRIVATE_KEY)));
-        rs256.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-        return signingInput + "." + b64.encodeToString(rs256.sign());
+        return claims.jws().keyId(KEY_ID).sign(readPrivateKey(keyDir.resolve(PRIVATE_KEY)));
     }
 
     /**
@@ -133,9 +125,7 @@ public class Token {
             if (Files.exists(priv) && Files.exists(pub)) {
                 return;                                     // another process won the race
             }
-            KeyPairGenerator gen = KeyPairGenerator.getInstance("RSA");
-            gen.initialize(2048);
-            KeyPair pair = gen.generateKeyPair();
+            KeyPair pair = KeyUtils.generateKeyPair(2048);
             // PKCS#8 and X.509 SubjectPublicKeyInfo: the PEM forms SmallRye JWT reads.
             writeAtomically(pub, pem("PUBLIC KEY", pair.getPublic().getEncoded()), false);
             writeAtomically(priv, pem("PRIVATE KEY", pair.getPrivate().getEncoded()), true);
@@ -143,10 +133,7 @@ public class Token {
     }
 
     static PrivateKey readPrivateKey(Path file) throws IOException, GeneralSecurityException {
-        String body = Files.readString(file)
-                .replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "")
-                .replaceAll("\\s", "");
-        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
+        return KeyUtils.decodePrivateKey(Files.readString(file));
     }
 
     static String pem(String type, byte[] der) {

@@ -1,6 +1,7 @@
 # shellcheck shell=bash disable=SC2034  # variables are used by the scripts that source this
 # Shared by deploy/local/stack and deploy/local/token (sourced, not run).
-# Paths, the Java launcher, and a compile cache for the small single-file Java helpers.
+# Paths, the Java launcher, Maven-resolved classpaths, and a compile cache for the small
+# single-file Java helpers.
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"     # deploy/local
 REPO="$(cd "$HERE/../.." && pwd)"                          # repository root
@@ -9,9 +10,17 @@ LOGS="$STACK/logs"
 PIDS="$STACK/pids"
 KEYS="$STACK/keys"
 CLASSES="$STACK/classes"
+CLASSPATH_DIR="$STACK/classpath"
 
 die() { echo "$(basename "$0"): $*" >&2; exit 1; }
 have() { command -v "$1" >/dev/null 2>&1; }
+rel() { echo "${1#"$REPO"/}"; }   # paths relative to the repo root read better in messages
+
+show_log_tail() {   # show_log_tail FILE [LINES]: the last lines of a log, for failures
+    echo "---- last lines of $(rel "$1"):" >&2
+    tail -n "${2:-40}" "$1" >&2 || true
+    echo "----" >&2
+}
 
 # The JDK to use: $JAVA_HOME if set, else whatever "java" is on PATH. Kafka 4.x and
 # Quarkus 3 both need 17+, and the helpers need javac, i.e. a JDK rather than a JRE.
@@ -41,9 +50,44 @@ compile_tool() {
     echo "$out"
 }
 
+# Maven-resolved classpaths (deploy/local/pom.xml, one profile each: kafka, postgres, token,
+# demo), cached in .stack/classpath/<profile>.txt; re-resolved when the POM changes or a jar has
+# vanished from the local repository. Each resolution writes its own scratch file, so that two
+# first callers at once (say "stack up" and "token") never read a half-written classpath.
+#   classpath PROFILE: prints the classpath
+classpath() {
+    local profile=$1 file="$CLASSPATH_DIR/$1.txt" ok=0 jar
+    if [[ -s "$file" && ! "$HERE/pom.xml" -nt "$file" ]]; then
+        ok=1
+        while IFS= read -r jar; do [[ -f "$jar" ]] || { ok=0; break; }; done < <(tr ':' '\n' <"$file")
+    fi
+    if (( ! ok )); then
+        mkdir -p "$CLASSPATH_DIR" "$LOGS"
+        echo "resolving the $profile classpath with Maven ..." >&2
+        local tmp; tmp="$(mktemp "$file.XXXXXX")"
+        if ! "$REPO/mvnw" -q -B -f "$HERE/pom.xml" -P"$profile" dependency:build-classpath \
+                -Dmdep.outputFile="$tmp" >"$LOGS/maven-$profile.log" 2>&1; then
+            rm -f "$tmp"
+            show_log_tail "$LOGS/maven-$profile.log"
+            die "could not resolve the $profile classpath"
+        fi
+        mv -f "$tmp" "$file"
+    fi
+    cat "$file"
+}
+
+# The classpath that runs Token: its compiled class and smallrye-jwt-build (profile "token").
+token_classpath() {
+    local jars classes
+    jars=$(classpath token)
+    classes=$(compile_tool Token "$jars")
+    echo "$classes:$jars"
+}
+
 # Makes sure the JWT signing key pair exists (first "up" or first "token", whichever is first).
 ensure_jwt_keys() {
     mkdir -p "$KEYS" && chmod 700 "$KEYS"
     [[ -f "$KEYS/jwt-private.pem" && -f "$KEYS/jwt-public.pem" ]] && return 0
-    "$JAVA" -cp "$(compile_tool Token)" Token --keys "$KEYS" --ensure
+    local cp; cp=$(token_classpath)
+    "$JAVA" -cp "$cp" Token --keys "$KEYS" --ensure
 }
