@@ -3,6 +3,8 @@ package dk.trials.outcome;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -15,15 +17,13 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * A point of the estimate history: the full estimate document as it stood. {@code DAILY} points are the rolling
- * estimate of their day, replaced as the day goes on; {@code LOOK} points are frozen at a formal monitoring look.
+ * A point of the estimate history: the estimates as they stood, stored as an {@link EstimateDocument}.
+ * {@code DAILY} points are the rolling estimate of their day, replaced as the day goes on; {@code LOOK} points are
+ * frozen at a formal monitoring look.
  */
 @Entity
 @Table(name = "estimate_snapshot")
 public class EstimateSnapshot extends PanacheEntityBase {
-
-    public static final String DAILY = "DAILY";
-    public static final String LOOK = "LOOK";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -35,13 +35,15 @@ public class EstimateSnapshot extends PanacheEntityBase {
     @Column(name = "as_of")
     public LocalDate asOf;
 
-    public String kind;
+    @Enumerated(EnumType.STRING)
+    public SnapshotKind kind;
 
     public Integer look;
 
     @Column(name = "computed_at")
     public Instant computedAt;
 
+    /** The {@link EstimateDocument} as JSON; its {@code schemaVersion} says which shape it has. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     public String body;

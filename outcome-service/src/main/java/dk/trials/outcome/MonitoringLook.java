@@ -3,6 +3,8 @@ package dk.trials.outcome;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -32,6 +34,7 @@ public class MonitoringLook extends PanacheEntityBase {
     @Column(name = "taken_on")
     public LocalDate takenOn;
 
+    /** Audit: the instant the look was taken; the analysis reads only {@code takenOn}. */
     @Column(name = "taken_at")
     public Instant takenAt;
 
@@ -49,5 +52,6 @@ public class MonitoringLook extends PanacheEntityBase {
     @Column(name = "comparison_arm")
     public String comparisonArm;
 
-    public String decision;
+    @Enumerated(EnumType.STRING)
+    public MonitoringDecision decision;
 }

@@ -42,9 +42,18 @@ public class TrialPlan extends PanacheEntityBase {
     @Column(name = "planned_events")
     public Integer plannedEvents;
 
+    /** Audit: the SHA-256 of the design the plan was taken from; the analysis does not read it. */
     @Column(name = "design_hash")
     public String designHash;
 
+    /**
+     * When the trial event applied last occurred: an event that occurred before it is older and is not applied.
+     * Null on plans learned before this was recorded (the next event of any age then applies).
+     */
+    @Column(name = "event_occurred_at")
+    public Instant eventOccurredAt;
+
+    /** Audit: when outcome-service last applied a trial event to this plan. */
     @Column(name = "updated_at")
     public Instant updatedAt;
 

@@ -17,6 +17,7 @@ import dk.trials.events.trial.TrialDesign;
 import dk.trials.events.trial.TrialSnapshot;
 import dk.trials.events.trial.TrialStatus;
 import dk.trials.events.trial.TrialType;
+import dk.trials.platform.time.TrialsClock;
 import dk.trials.testing.TestKafka;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -26,8 +27,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,6 @@ import static org.awaitility.Awaitility.await;
  */
 public final class Events {
 
-    public static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
     private static KafkaProducer<String, String> producer;
 
     private Events() {
@@ -58,7 +58,7 @@ public final class Events {
     }
 
     public static TrialDesign design(List<ArmDesign> arms, int horizonWeeks) {
-        LocalDate today = LocalDate.now(COPENHAGEN);
+        LocalDate today = LocalDate.now(TrialsClock.ZONE);
         return new TrialDesign("Early intensive contact", TrialType.RCT, "DAGPENGE", arms,
                 new RandomisationDesign(RandomisationMethod.SIMPLE, null, null, null, null, null),
                 new EligibilityCriteria(List.of("DAGPENGE"), 18, 29, 52), List.of("101", "147", "461", "751"),
@@ -75,12 +75,22 @@ public final class Events {
 
     public static void publishTrial(EventCodec codec, EventType type, UUID trialId, TrialStatus status, TrialDesign design,
                                     Integer plannedEvents) {
-        EventEnvelope envelope = codec.envelope(type, trialId, new TrialSnapshot(trialId, status, design, "0".repeat(64), plannedEvents));
-        send(Topics.TRIAL_EVENTS, trialId, codec.encode(envelope), type);
+        send(Topics.TRIAL_EVENTS, trialId, codec.encode(trialEvent(codec, type, trialId, status, design, plannedEvents)), type);
         await().atMost(Duration.ofSeconds(30)).until(() -> status.equals(QuarkusTransaction.requiringNew().call(() -> {
             TrialPlan plan = TrialPlan.findById(trialId);
             return plan == null ? null : plan.status;
         })));
+    }
+
+    /** A trial event as trial-service would publish it now. */
+    public static EventEnvelope trialEvent(EventCodec codec, EventType type, UUID trialId, TrialStatus status,
+                                           TrialDesign design, Integer plannedEvents) {
+        return codec.envelope(type, trialId, new TrialSnapshot(trialId, status, design, "0".repeat(64), plannedEvents, 0));
+    }
+
+    /** The same event as if it had occurred at another instant. */
+    public static EventEnvelope occurredAt(EventEnvelope event, Instant occurredAt) {
+        return new EventEnvelope(event.eventId(), event.type(), event.version(), occurredAt, event.trialId(), event.payload());
     }
 
     public static Future<?> enrol(EventCodec codec, ParticipantEnrolled enrolled) {
@@ -91,7 +101,7 @@ public final class Events {
     public static ParticipantEnrolled enrolled(UUID trialId, UUID enrolmentId, String pseudonym, String arm,
                                                String jobcentre, LocalDate enrolledOn) {
         return new ParticipantEnrolled(enrolmentId, trialId, pseudonym, arm, jobcentre, jobcentre,
-                enrolledOn.atTime(9, 0).atZone(COPENHAGEN).toInstant(), enrolledOn, false);
+                enrolledOn.atTime(9, 0).atZone(TrialsClock.ZONE).toInstant(), enrolledOn, false);
     }
 
     public static void withdraw(EventCodec codec, ParticipantWithdrawn withdrawn) {
@@ -123,6 +133,13 @@ public final class Events {
         return QuarkusTransaction.requiringNew().call(() -> (Long) TrialPlan.getEntityManager()
                 .createNativeQuery("select count(*) from participant where trial_id = ?1", Long.class)
                 .setParameter(1, trialId).getSingleResult());
+    }
+
+    /** Whether the service has consumed the event (first delivery recorded, effect committed). */
+    public static boolean processed(UUID eventId) {
+        return QuarkusTransaction.requiringNew().call(() -> (Long) TrialPlan.getEntityManager()
+                .createNativeQuery("select count(*) from processed_event where event_id = ?1", Long.class)
+                .setParameter(1, eventId).getSingleResult()) == 1;
     }
 
     private static synchronized KafkaProducer<String, String> producer() {

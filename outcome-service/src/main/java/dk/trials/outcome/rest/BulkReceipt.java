@@ -14,6 +14,7 @@ public record BulkReceipt(
         @Schema(description = "The first 1000 rejected lines (1-based) with their reasons") List<Rejection> rejections,
         @Schema(description = "Rejected lines not listed") long rejectionsNotListed) {
 
-    public record Rejection(long line, String reason) {
+    @Schema(name = "BulkRejection")
+    public record Rejection(@Schema(description = "1-based line number in the file") long line, String reason) {
     }
 }

@@ -1,6 +1,6 @@
 package dk.trials.outcome.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dk.trials.outcome.SnapshotKind;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -11,11 +11,13 @@ import java.util.UUID;
 /** The estimates over time: one point a day (its latest figures) and one per formal monitoring look. */
 public record EstimateHistoryResponse(UUID trialId, List<Point> points) {
 
+    @Schema(name = "EstimateHistoryPoint")
     public record Point(LocalDate asOf,
                         @Schema(description = "DAILY (the day's latest figures) or LOOK (frozen at a monitoring look)")
-                        String kind,
+                        SnapshotKind kind,
+                        @Schema(nullable = true, description = "The formal look of a LOOK point; null on DAILY points")
                         Integer look,
                         Instant computedAt,
-                        @Schema(description = "The estimates document as it stood") JsonNode estimates) {
+                        @Schema(description = "The estimates as they stood") EstimateResponse estimates) {
     }
 }

@@ -1,19 +1,12 @@
 package dk.trials.outcome.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dk.trials.platform.problem.FieldError;
-import dk.trials.platform.problem.ProblemException;
-import dk.trials.platform.security.Roles;
-import dk.trials.outcome.EstimateSnapshot;
 import dk.trials.outcome.TrialPlan;
 import dk.trials.outcome.service.EstimateCalculator;
+import dk.trials.outcome.service.EstimateHistory;
 import dk.trials.outcome.service.RollingEstimates;
 import dk.trials.outcome.service.TrialPlans;
-import dk.trials.outcome.statistics.FollowUpTable;
-import dk.trials.outcome.statistics.KaplanMeier;
+import dk.trials.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,12 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 @Path("/api/v1/trials/{trialId}")
@@ -41,18 +31,19 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class EstimateResource {
 
-    private static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
-
     private final TrialPlans plans;
     private final EstimateCalculator calculator;
     private final RollingEstimates rolling;
-    private final ObjectMapper json;
+    private final EstimateHistory history;
+    private final Clock clock;
 
-    public EstimateResource(TrialPlans plans, EstimateCalculator calculator, RollingEstimates rolling, ObjectMapper json) {
+    public EstimateResource(TrialPlans plans, EstimateCalculator calculator, RollingEstimates rolling,
+                            EstimateHistory history, Clock clock) {
         this.plans = plans;
         this.calculator = calculator;
         this.rolling = rolling;
-        this.json = json;
+        this.history = history;
+        this.clock = clock;
     }
 
     @GET
@@ -70,14 +61,15 @@ public class EstimateResource {
                     + "horizon. asOf defaults to today (Europe/Copenhagen) and cannot lie in the future.")
     @APIResponse(responseCode = "200", description = "The estimates", content = @Content(
             schema = @Schema(implementation = EstimateResponse.class), examples = @ExampleObject(name = "estimates", value = OutcomeExamples.ESTIMATES)))
-    @APIResponse(responseCode = "400", description = "asOf is not an ISO date or lies in the future")
+    @APIResponse(responseCode = "400", description = "asOf is not an ISO date")
     @APIResponse(responseCode = "404", description = "No such trial")
+    @APIResponse(responseCode = "422", description = "asOf lies in the future")
     public EstimateResponse estimates(@PathParam("trialId") UUID trialId,
                                       @Parameter(description = "ISO date; default today", example = "2027-06-30")
                                       @QueryParam("asOf") String asOf) {
         TrialPlan plan = plans.get(trialId);
-        LocalDate day = asOf(asOf);
-        return rolling.currentFor(trialId, day).orElseGet(() -> calculator.estimate(plan, day));
+        LocalDate day = AsOf.parse(asOf, clock);
+        return EstimateMapper.toResponse(rolling.currentFor(trialId, day).orElseGet(() -> calculator.estimate(plan, day)));
     }
 
     @GET
@@ -89,17 +81,12 @@ public class EstimateResource {
     @APIResponse(responseCode = "200", description = "The history", content = @Content(
             schema = @Schema(implementation = EstimateHistoryResponse.class), examples = @ExampleObject(name = "history", value = OutcomeExamples.HISTORY)))
     @APIResponse(responseCode = "404", description = "No such trial")
-    @Transactional(Transactional.TxType.SUPPORTS)
     public EstimateHistoryResponse history(@PathParam("trialId") UUID trialId) {
         plans.get(trialId);
-        List<EstimateHistoryResponse.Point> points = new ArrayList<>();
-        for (EstimateSnapshot s : EstimateSnapshot.<EstimateSnapshot>list("trialId = ?1 order by asOf, id", trialId)) {
-            try {
-                points.add(new EstimateHistoryResponse.Point(s.asOf, s.kind, s.look, s.computedAt, json.readTree(s.body)));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("Stored estimates of " + trialId + " cannot be read", e);
-            }
-        }
+        List<EstimateHistoryResponse.Point> points = history.points(trialId).stream()
+                .map(p -> new EstimateHistoryResponse.Point(p.asOf(), p.kind(), p.look(), p.computedAt(),
+                        EstimateMapper.toResponse(p.estimate())))
+                .toList();
         return new EstimateHistoryResponse(trialId, points);
     }
 
@@ -112,39 +99,20 @@ public class EstimateResource {
                     + "errors and log(−log) 95% limits as R's survfit(conf.type = \"log-log\").")
     @APIResponse(responseCode = "200", description = "The curves", content = @Content(
             schema = @Schema(implementation = SurvivalResponse.class), examples = @ExampleObject(name = "curves", value = OutcomeExamples.SURVIVAL)))
-    @APIResponse(responseCode = "400", description = "asOf is not an ISO date or lies in the future")
+    @APIResponse(responseCode = "400", description = "asOf is not an ISO date")
     @APIResponse(responseCode = "404", description = "No such trial")
+    @APIResponse(responseCode = "422", description = "asOf lies in the future")
     public SurvivalResponse survival(@PathParam("trialId") UUID trialId,
                                      @Parameter(description = "ISO date; default today", example = "2027-06-30")
                                      @QueryParam("asOf") String asOf) {
         TrialPlan plan = plans.get(trialId);
-        LocalDate day = asOf(asOf);
-        List<SurvivalResponse.ArmCurve> arms = new ArrayList<>();
-        for (Map.Entry<String, FollowUpTable> arm : calculator.followUp(plan, day).byArm().entrySet()) {
-            List<SurvivalResponse.Point> points = KaplanMeier.estimate(arm.getValue()).points().stream()
-                    .map(p -> new SurvivalResponse.Point(p.time(), p.nRisk(), p.nEvent(), p.nCensor(), p.surv(),
-                            p.stdErr(), p.lower(), p.upper(), p.cumulativeIncidence()))
-                    .toList();
-            arms.add(new SurvivalResponse.ArmCurve(arm.getKey(), arm.getValue().participants(), points));
-        }
+        LocalDate day = AsOf.parse(asOf, clock);
+        List<SurvivalResponse.ArmCurve> arms = calculator.survival(plan, day).stream()
+                .map(arm -> new SurvivalResponse.ArmCurve(arm.arm(), arm.participants(), arm.curve().points().stream()
+                        .map(p -> new SurvivalResponse.Point(p.time(), p.nRisk(), p.nEvent(), p.nCensor(), p.surv(),
+                                p.stdErr(), p.lower(), p.upper(), p.cumulativeIncidence()))
+                        .toList()))
+                .toList();
         return new SurvivalResponse(trialId, day, plan.horizonDays, arms);
-    }
-
-    private static LocalDate asOf(String asOf) {
-        LocalDate today = LocalDate.now(COPENHAGEN);
-        if (asOf == null || asOf.isBlank()) {
-            return today;
-        }
-        try {
-            LocalDate day = LocalDate.parse(asOf);
-            if (day.isAfter(today)) {
-                throw ProblemException.badRequest("asOf lies in the future",
-                        List.of(new FieldError("asOf", "must not be after today (" + today + ")")));
-            }
-            return day;
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("asOf is not a date",
-                    List.of(new FieldError("asOf", "must be an ISO date such as 2027-06-30")));
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dk.trials.outcome.rest;
 
+import dk.trials.outcome.MonitoringDecision;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -23,10 +24,13 @@ public record EstimateResponse(
         Monitoring monitoring,
         @Schema(description = "Outcomes not (yet) counted") OutcomeCounts outcomes) {
 
-    @Schema(description = "Point estimate with its 95% confidence interval")
-    public record Interval(Double estimate, List<Double> ci95) {
+    @Schema(name = "Interval", description = "Point estimate with its 95% confidence interval; both null when not estimable")
+    public record Interval(
+            @Schema(nullable = true) Double estimate,
+            @Schema(nullable = true, minItems = 2, maxItems = 2) List<Double> ci95) {
     }
 
+    @Schema(name = "ArmEstimate")
     public record ArmEstimate(
             String arm,
             boolean control,
@@ -35,14 +39,21 @@ public record EstimateResponse(
             @Schema(description = "Participants still followed without job exit at the horizon") long atRiskAtHorizon,
             @Schema(description = "1 − Kaplan–Meier at the horizon; log(−log) 95% CI from Greenwood's variance")
             Interval cumulativeIncidence,
-            @Schema(description = "Greenwood standard error of the cumulative incidence") Double standardError,
+            @Schema(nullable = true, description = "Greenwood standard error of the cumulative incidence")
+            Double standardError,
             @Schema(description = "Restricted mean days, of the first horizonDays after enrolment, before job exit")
             RestrictedMean restrictedMeanTimeToJobExit) {
     }
 
-    public record RestrictedMean(Double estimate, Double standardError, List<Double> ci95, int tau) {
+    @Schema(name = "RestrictedMean")
+    public record RestrictedMean(
+            @Schema(nullable = true) Double estimate,
+            @Schema(nullable = true) Double standardError,
+            @Schema(nullable = true, minItems = 2, maxItems = 2) List<Double> ci95,
+            int tau) {
     }
 
+    @Schema(name = "Comparison")
     public record Comparison(
             String arm,
             String versus,
@@ -56,50 +67,65 @@ public record EstimateResponse(
             Interval restrictedMeanDifference) {
     }
 
-    public record RiskDifference(Double estimate, Double standardError, List<Double> ci95) {
+    @Schema(name = "RiskDifference")
+    public record RiskDifference(
+            @Schema(nullable = true) Double estimate,
+            @Schema(nullable = true) Double standardError,
+            @Schema(nullable = true, minItems = 2, maxItems = 2) List<Double> ci95) {
     }
 
-    public record HazardRatio(Double estimate, List<Double> ci95, Double logHazardRatio, Double standardError,
-                              Double pValue, String ties) {
+    @Schema(name = "HazardRatio", description = "Every figure null while the model cannot be estimated (e.g. an arm without job exits)")
+    public record HazardRatio(
+            @Schema(nullable = true) Double estimate,
+            @Schema(nullable = true, minItems = 2, maxItems = 2) List<Double> ci95,
+            @Schema(nullable = true) Double logHazardRatio,
+            @Schema(nullable = true) Double standardError,
+            @Schema(nullable = true) Double pValue,
+            @Schema(description = "How tied event times are handled", example = "efron") String ties) {
     }
 
-    @Schema(description = "Log-rank test (R survdiff); stratified: by jobcentre")
-    public record LogRank(Double chiSquare, Double pValue,
-                          @Schema(description = "(O − E)/sqrt(V) for the arm: positive when it exits to jobs faster")
-                          Double z,
-                          Double observedMinusExpected, Double variance, List<String> strata) {
+    @Schema(name = "LogRank", description = "Log-rank test (R survdiff); stratified: by jobcentre")
+    public record LogRank(
+            @Schema(nullable = true) Double chiSquare,
+            @Schema(nullable = true) Double pValue,
+            @Schema(nullable = true, description = "(O − E)/sqrt(V) for the arm: positive when it exits to jobs faster")
+            Double z,
+            @Schema(nullable = true) Double observedMinusExpected,
+            @Schema(nullable = true) Double variance,
+            @Schema(nullable = true, description = "The jobcentres of the stratified test; null for the plain one")
+            List<String> strata) {
     }
 
-    @Schema(description = "Group-sequential monitoring with the classic two-sided Lan–DeMets O'Brien–Fleming "
-            + "spending function alpha*(t) = 2 − 2Φ(z_{1−alpha/2}/sqrt t); symmetric boundaries on the log-rank Z")
+    @Schema(name = "MonitoringStatus", description = "Group-sequential monitoring with the classic two-sided Lan–DeMets "
+            + "O'Brien–Fleming spending function alpha*(t) = 2 − 2Φ(z_{1−alpha/2}/sqrt t); symmetric boundaries on the log-rank Z")
     public record Monitoring(
-            @Schema(description = "Observed job exits / planned events, capped at 1; null without planned events")
+            @Schema(nullable = true, description = "Observed job exits / planned events, capped at 1; null without planned events")
             Double informationFraction,
-            @Schema(description = "Boundary |Z| at this information fraction, given the looks already taken")
+            @Schema(nullable = true, description = "Boundary |Z| at this information fraction, given the looks already taken")
             Double boundaryZ,
-            @Schema(description = "Log-rank Z of the comparison named in 'comparison'") Double observedZ,
-            @Schema(description = "CONTINUE or EFFICACY_BOUNDARY_CROSSED, as decided at the formal looks taken so far")
-            String decision,
+            @Schema(nullable = true, description = "Log-rank Z of the comparison named in 'comparison'") Double observedZ,
+            @Schema(description = "As decided at the formal looks taken so far") MonitoringDecision decision,
+            @Schema(nullable = true, description = "The arm whose comparison with control is watched; null without one")
             String comparison,
-            Integer plannedEvents,
+            @Schema(nullable = true) Integer plannedEvents,
             long observedEvents,
             double alpha,
-            @Schema(description = "Cumulative two-sided alpha spent at this information fraction") Double alphaSpent,
+            @Schema(nullable = true, description = "Cumulative two-sided alpha spent at this information fraction") Double alphaSpent,
             String spendingFunction,
-            @Schema(description = "Information fraction of the next formal look") Double nextLookAt,
+            @Schema(nullable = true, description = "Information fraction of the next formal look") Double nextLookAt,
             List<Look> looks) {
     }
 
+    @Schema(name = "MonitoringLook", description = "A formal look, frozen when taken")
     public record Look(int look, LocalDate takenOn, long events, double informationFraction, double boundaryZ,
-                       Double observedZ, String comparison, String decision) {
+                       @Schema(nullable = true) Double observedZ,
+                       @Schema(nullable = true) String comparison,
+                       MonitoringDecision decision) {
     }
 
+    @Schema(name = "OutcomeCounts")
     public record OutcomeCounts(
             @Schema(description = "Kept until their participant's enrolment arrives") long pendingEnrolment,
             @Schema(description = "Kept from register feeds with the reason they cannot count") long rejected) {
-    }
-
-    public EstimateResponse withMonitoring(Monitoring newMonitoring) {
-        return new EstimateResponse(trialId, asOf, horizonDays, computedAt, arms, comparisons, newMonitoring, outcomes);
     }
 }

@@ -14,6 +14,7 @@ final class OutcomeExamples {
     static final String DUPLICATE = """
             {"status": "DUPLICATE", "trialId": "6f1c2a9e-4b7d-4c1e-9a53-0d1e2f3a4b5c",
              "enrolmentId": "0b8e0c57-2f0e-4f43-a7c1-3e9b6f9d2a10", "source": "DREAM", "sourceId": "dream-2027w09-0001"}""";
+    /** Kept as text by {@link BulkFileExample}: the document would otherwise read only the first line as JSON. */
     static final String BULK = """
             {"cpr": "0101991234", "type": "JOB_EXIT", "occurredOn": "2027-03-01", "source": "DREAM", "sourceId": "dream-2027w09-0001"}
             {"enrolmentId": "0b8e0c57-2f0e-4f43-a7c1-3e9b6f9d2a10", "type": "EMIGRATED", "occurredOn": "2027-03-02", "source": "CPR", "sourceId": "cpr-77120"}
@@ -52,8 +53,8 @@ final class OutcomeExamples {
              "outcomes": {"pendingEnrolment": 3, "rejected": 1}}""";
     static final String HISTORY = """
             {"trialId": "6f1c2a9e-4b7d-4c1e-9a53-0d1e2f3a4b5c", "points": [
-              {"asOf": "2027-06-29", "kind": "DAILY", "look": null, "computedAt": "2027-06-29T21:59:58Z",
-               "estimates": {"asOf": "2027-06-29", "horizonDays": 182, "arms": [], "comparisons": [], "monitoring": {}}}]}""";
+              {"asOf": "2027-06-30", "kind": "DAILY", "look": null, "computedAt": "2027-06-30T10:15:02Z",
+               "estimates": """ + ESTIMATES + "}]}";
     static final String SURVIVAL = """
             {"trialId": "6f1c2a9e-4b7d-4c1e-9a53-0d1e2f3a4b5c", "asOf": "2027-06-30", "horizonDays": 182, "arms": [
               {"arm": "control", "participants": 1000, "points": [

@@ -15,8 +15,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Reads an outcome request: every malformed or missing field is one error; a CPR number becomes its keyed
- * pseudonym here and goes no further.
+ * Reads an outcome request: every malformed, missing or rule-breaking field is one error; a CPR number becomes its
+ * keyed pseudonym here and goes no further. The request is unreadable (400) when any field is missing or cannot be
+ * parsed (a CPR number, UUID, type or date); a readable one that breaks a rule (cpr and enrolmentId both given, a
+ * text over 200 characters) is unprocessable (422).
  */
 @ApplicationScoped
 public class OutcomeRequestReader {
@@ -29,28 +31,49 @@ public class OutcomeRequestReader {
         this.pseudonymiser = pseudonymiser;
     }
 
-    /** The outcome, or the field errors that make it unreadable. */
-    public record Read(IncomingOutcome outcome, List<FieldError> errors) {
+    /** The outcome, or the field errors in field order, and whether any of them makes it unreadable. */
+    public record Read(IncomingOutcome outcome, List<FieldError> errors, boolean unreadable) {
         public boolean ok() {
             return errors.isEmpty();
+        }
+
+        static Read unreadable(FieldError error) {
+            return new Read(null, List.of(error), true);
+        }
+    }
+
+    /** The field errors of one request, each either unreadable or a broken rule. */
+    private static final class Errors {
+        private final List<FieldError> all = new ArrayList<>();
+        private boolean unreadable;
+
+        void unreadable(String field, String message) {
+            all.add(new FieldError(field, message));
+            unreadable = true;
+        }
+
+        void broken(String field, String message) {
+            all.add(new FieldError(field, message));
         }
     }
 
     public Read read(UUID trialId, OutcomeRequest request, String reportedByJobcentre) {
-        List<FieldError> errors = new ArrayList<>();
         if (request == null) {
-            return new Read(null, List.of(new FieldError("body", "must be an outcome object")));
+            return Read.unreadable(new FieldError("body", "must be an outcome object"));
         }
+        Errors errors = new Errors();
         String pseudonym = null;
         UUID enrolmentId = null;
         boolean hasCpr = request.cpr() != null && !request.cpr().isBlank();
         boolean hasEnrolment = request.enrolmentId() != null && !request.enrolmentId().isBlank();
-        if (hasCpr == hasEnrolment) {
-            errors.add(new FieldError("cpr", "give either cpr or enrolmentId, not both or neither"));
+        if (hasCpr && hasEnrolment) {
+            errors.broken("cpr", "give either cpr or enrolmentId, not both or neither");
+        } else if (!hasCpr && !hasEnrolment) {
+            errors.unreadable("cpr", "give either cpr or enrolmentId, not both or neither");
         } else if (hasCpr) {
             Optional<CprNumber> cpr = CprNumber.parse(request.cpr());
             if (cpr.isEmpty()) {
-                errors.add(new FieldError("cpr", "must be a valid CPR number: 10 digits DDMMYYSSSS with a real birth date"));
+                errors.unreadable("cpr", "must be a valid CPR number: 10 digits DDMMYYSSSS with a real birth date");
             } else {
                 pseudonym = pseudonymiser.pseudonym(cpr.get());
             }
@@ -58,43 +81,44 @@ public class OutcomeRequestReader {
             try {
                 enrolmentId = UUID.fromString(request.enrolmentId());
             } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("enrolmentId", "must be a UUID"));
+                errors.unreadable("enrolmentId", "must be a UUID");
             }
         }
         OutcomeType type = null;
         if (request.type() == null) {
-            errors.add(new FieldError("type", "must not be null"));
+            errors.unreadable("type", "must not be null");
         } else {
             try {
                 type = OutcomeType.valueOf(request.type());
             } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("type", "must be one of JOB_EXIT, EMIGRATED, DECEASED, LOST_TO_FOLLOW_UP"));
+                // The wire form of an enum: a name outside it cannot be read, as the JSON mapper answers elsewhere.
+                errors.unreadable("type", "must be one of JOB_EXIT, EMIGRATED, DECEASED, LOST_TO_FOLLOW_UP");
             }
         }
         LocalDate occurredOn = null;
         if (request.occurredOn() == null) {
-            errors.add(new FieldError("occurredOn", "must not be null"));
+            errors.unreadable("occurredOn", "must not be null");
         } else {
             try {
                 occurredOn = LocalDate.parse(request.occurredOn());
             } catch (DateTimeParseException e) {
-                errors.add(new FieldError("occurredOn", "must be an ISO date such as 2027-03-01"));
+                errors.unreadable("occurredOn", "must be an ISO date such as 2027-03-01");
             }
         }
         text("source", request.source(), errors);
         text("sourceId", request.sourceId(), errors);
-        if (!errors.isEmpty()) {
-            return new Read(null, errors);
+        if (!errors.all.isEmpty()) {
+            return new Read(null, List.copyOf(errors.all), errors.unreadable);
         }
         return new Read(new IncomingOutcome(trialId, enrolmentId, pseudonym, type, occurredOn, request.source(),
-                request.sourceId(), reportedByJobcentre), errors);
+                request.sourceId(), reportedByJobcentre), List.of(), false);
     }
 
-    private static void text(String field, String value, List<FieldError> errors) {
+    private static void text(String field, String value, Errors errors) {
         if (value == null || value.isBlank()) {
-            errors.add(new FieldError(field, "must not be blank"));
+            errors.unreadable(field, "must not be blank");
         } else if (value.length() > MAX_TEXT) {
-            errors.add(new FieldError(field, "must be at most " + MAX_TEXT + " characters"));
+            errors.broken(field, "must be at most " + MAX_TEXT + " characters");
         }
     }
 }

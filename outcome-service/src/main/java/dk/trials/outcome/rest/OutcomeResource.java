@@ -3,18 +3,18 @@ package dk.trials.outcome.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dk.trials.outcome.OutcomeStatus;
+import dk.trials.outcome.service.IncomingOutcome;
+import dk.trials.outcome.service.IngestionResult;
+import dk.trials.outcome.service.OutcomeIngestion;
+import dk.trials.outcome.service.OutcomeStore;
+import dk.trials.outcome.service.ParticipantStore;
+import dk.trials.outcome.service.TrialPlans;
 import dk.trials.platform.problem.FieldError;
 import dk.trials.platform.problem.Problem;
 import dk.trials.platform.problem.ProblemException;
 import dk.trials.platform.security.Caller;
 import dk.trials.platform.security.Roles;
-import dk.trials.outcome.service.Disposition;
-import dk.trials.outcome.service.FollowUpStore;
-import dk.trials.outcome.service.IncomingOutcome;
-import dk.trials.outcome.service.IngestionResult;
-import dk.trials.outcome.service.OutcomeIngestion;
-import dk.trials.outcome.service.OutcomeStore;
-import dk.trials.outcome.service.TrialPlans;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -38,6 +38,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -56,23 +57,25 @@ public class OutcomeResource {
     private final OutcomeIngestion ingestion;
     private final OutcomeRequestReader reader;
     private final TrialPlans plans;
-    private final FollowUpStore followUps;
+    private final ParticipantStore participants;
     private final OutcomeStore outcomes;
     private final Caller caller;
     private final BulkWriters writers;
     private final ObjectReader lines;
+    private final Clock clock;
 
     public OutcomeResource(OutcomeIngestion ingestion, OutcomeRequestReader reader, TrialPlans plans,
-                           FollowUpStore followUps, OutcomeStore outcomes, Caller caller, BulkWriters writers,
-                           ObjectMapper json) {
+                           ParticipantStore participants, OutcomeStore outcomes, Caller caller, BulkWriters writers,
+                           ObjectMapper json, Clock clock) {
         this.ingestion = ingestion;
         this.writers = writers;
         this.reader = reader;
         this.plans = plans;
-        this.followUps = followUps;
+        this.participants = participants;
         this.outcomes = outcomes;
         this.caller = caller;
         this.lines = json.readerFor(OutcomeRequest.class);
+        this.clock = clock;
     }
 
     @POST
@@ -82,7 +85,9 @@ public class OutcomeResource {
             description = "An exit to a job or a censoring event of a participant named by cpr or enrolmentId. A jobcentre "
                     + "reports only for its own participants. Counted at once (201) when the participant is known; kept "
                     + "until the enrolment arrives (202) when not; the same source + sourceId again changes nothing (200). "
-                    + "An outcome before the participant's enrolment or in the future is refused (422).")
+                    + "A request that cannot be read (a field missing, a CPR number, UUID, type or date that does not "
+                    + "parse) is refused with 400; a readable one that breaks a rule (cpr and enrolmentId both given, a "
+                    + "text over 200 characters, an outcome before the participant's enrolment or in the future) with 422.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = OutcomeRequest.class),
             examples = @ExampleObject(name = "jobExit", value = OutcomeExamples.OUTCOME)))
     @APIResponse(responseCode = "201", description = "Counted", content = @Content(
@@ -91,34 +96,39 @@ public class OutcomeResource {
             schema = @Schema(implementation = OutcomeReceipt.class), examples = @ExampleObject(name = "pending", value = OutcomeExamples.PENDING)))
     @APIResponse(responseCode = "200", description = "Reported before; nothing changed", content = @Content(
             schema = @Schema(implementation = OutcomeReceipt.class), examples = @ExampleObject(name = "duplicate", value = OutcomeExamples.DUPLICATE)))
-    @APIResponse(responseCode = "400", description = "Unreadable: bad cpr, type or date, missing fields",
+    @APIResponse(responseCode = "400", description = "Unreadable: a field missing, or a cpr, enrolmentId, type or date that does not parse",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "A jobcentre token for another jobcentre's participant")
     @APIResponse(responseCode = "404", description = "No such trial")
-    @APIResponse(responseCode = "422", description = "Before the participant's enrolment, or in the future")
+    @APIResponse(responseCode = "422", description = "Breaks a rule: cpr and enrolmentId both given, a text over 200 "
+            + "characters, before the participant's enrolment, or in the future")
     public Response report(@PathParam("trialId") UUID trialId, OutcomeRequest request) {
         plans.get(trialId);
         OutcomeRequestReader.Read read = reader.read(trialId, request, reportingJobcentre());
         if (!read.ok()) {
-            throw ProblemException.badRequest("The outcome cannot be read", read.errors());
+            throw read.unreadable() ? ProblemException.badRequest("The outcome cannot be read", read.errors())
+                    : ProblemException.unprocessable("The outcome breaks a rule", describe(read.errors()), read.errors());
         }
         IncomingOutcome outcome = read.outcome();
         if (outcome.reportedByJobcentre() != null) {
-            followUps.find(trialId, outcome.pseudonym(), outcome.enrolmentId())
+            participants.find(trialId, outcome.pseudonym(), outcome.enrolmentId())
                     .ifPresent(participant -> caller.requireActingFor(participant.jobcentre()));
         }
         IngestionResult result = ingestion.ingest(trialId, List.of(outcome), false).get(0);
-        if (result.disposition() == Disposition.REJECTED) {
-            throw ProblemException.unprocessable("The outcome cannot count", result.reason(),
+        OutcomeReceipt.Status status = switch (result.disposition()) {
+            case ACCEPTED -> OutcomeReceipt.Status.ACCEPTED;
+            case PENDING_ENROLMENT -> OutcomeReceipt.Status.PENDING_ENROLMENT;
+            case DUPLICATE -> OutcomeReceipt.Status.DUPLICATE;
+            case REJECTED -> throw ProblemException.unprocessable("The outcome cannot count", result.reason(),
                     List.of(new FieldError("occurredOn", result.reason())));
-        }
-        int status = switch (result.disposition()) {
+        };
+        int code = switch (status) {
             case ACCEPTED -> 201;
             case PENDING_ENROLMENT -> 202;
-            default -> 200;
+            case DUPLICATE -> 200;
         };
-        return Response.status(status).entity(new OutcomeReceipt(result.disposition().name(), trialId,
-                result.enrolmentId(), outcome.source(), outcome.sourceId())).build();
+        return Response.status(code).entity(new OutcomeReceipt(status, trialId, result.enrolmentId(), outcome.source(),
+                outcome.sourceId())).build();
     }
 
     @POST
@@ -184,7 +194,7 @@ public class OutcomeResource {
         try {
             return reader.read(trialId, lines.readValue(line), jobcentre);
         } catch (JsonProcessingException e) {
-            return new OutcomeRequestReader.Read(null, List.of(new FieldError("line", "is not a JSON outcome object")));
+            return OutcomeRequestReader.Read.unreadable(new FieldError("line", "is not a JSON outcome object"));
         }
     }
 
@@ -203,12 +213,12 @@ public class OutcomeResource {
     @APIResponse(responseCode = "404", description = "No such trial")
     public UnmatchedOutcomes unmatched(@PathParam("trialId") UUID trialId) {
         plans.get(trialId);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<UnmatchedOutcomes.Unmatched> found = outcomes.unmatched(trialId, LISTED_REJECTIONS).stream()
                 .map(u -> new UnmatchedOutcomes.Unmatched(u.source(), u.sourceId(), u.enrolmentId(), u.namedByCpr(),
                         u.type(), u.occurredOn(), u.receivedAt(), ChronoUnit.DAYS.between(u.receivedAt(), now)))
                 .toList();
-        return new UnmatchedOutcomes(trialId, outcomes.count(trialId, dk.trials.outcome.OutcomeStatus.PENDING_ENROLMENT), found);
+        return new UnmatchedOutcomes(trialId, outcomes.count(trialId, OutcomeStatus.PENDING_ENROLMENT), found);
     }
 
     /** A jobcentre reports for its own participants only; an admin for anyone. */

@@ -9,11 +9,14 @@ import java.util.UUID;
 /** Kaplan–Meier curves by allocated arm, one point per day with a job exit or a censoring. */
 public record SurvivalResponse(UUID trialId, LocalDate asOf, int horizonDays, List<ArmCurve> arms) {
 
+    @Schema(name = "SurvivalArmCurve")
     public record ArmCurve(String arm, long participants, List<Point> points) {
     }
 
-    @Schema(description = "survfit row: surv = share not yet exited to a job; log(−log) 95% limits, null where surv is 0 or 1")
-    public record Point(int time, long nRisk, long nEvent, long nCensor, double surv, double stdErr, Double lower,
-                        Double upper, double cumulativeIncidence) {
+    @Schema(name = "SurvivalPoint",
+            description = "survfit row: surv = share not yet exited to a job; log(−log) 95% limits, null where surv is 0 or 1")
+    public record Point(int time, long nRisk, long nEvent, long nCensor, double surv, double stdErr,
+                        @Schema(nullable = true) Double lower, @Schema(nullable = true) Double upper,
+                        double cumulativeIncidence) {
     }
 }

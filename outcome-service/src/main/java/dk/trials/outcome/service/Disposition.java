@@ -1,5 +1,7 @@
 package dk.trials.outcome.service;
 
+import dk.trials.outcome.OutcomeStatus;
+
 /** What became of one reported outcome. */
 public enum Disposition {
     /** Counted: the participant is known and the outcome is on or after their enrolment. */
@@ -9,5 +11,14 @@ public enum Disposition {
     /** The same source and source id was reported before; nothing changed. */
     DUPLICATE,
     /** Breaks a rule; the reason says which. */
-    REJECTED
+    REJECTED;
+
+    /** The disposition of an outcome kept (or, if rejected, refused) with this status. */
+    static Disposition of(OutcomeStatus status) {
+        return switch (status) {
+            case ACCEPTED -> ACCEPTED;
+            case PENDING_ENROLMENT -> PENDING_ENROLMENT;
+            case REJECTED -> REJECTED;
+        };
+    }
 }

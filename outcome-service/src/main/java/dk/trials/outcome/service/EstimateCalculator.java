@@ -2,8 +2,6 @@ package dk.trials.outcome.service;
 
 import dk.trials.outcome.OutcomeStatus;
 import dk.trials.outcome.TrialPlan;
-import dk.trials.outcome.mapping.EstimateMapper;
-import dk.trials.outcome.rest.EstimateResponse;
 import dk.trials.outcome.statistics.CoxEfron;
 import dk.trials.outcome.statistics.FollowUpTable;
 import dk.trials.outcome.statistics.KaplanMeier;
@@ -14,41 +12,85 @@ import dk.trials.outcome.statistics.SurvivalCurve;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /** Every figure of the estimates at an asOf, computed from the follow-up aggregates alone. */
 @ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
 public class EstimateCalculator {
 
-    private static final java.time.ZoneId COPENHAGEN = java.time.ZoneId.of("Europe/Copenhagen");
-
-    private final FollowUpStore followUps;
+    private final FollowUpTables tables;
     private final OutcomeStore outcomes;
-    private final EstimateMapper mapper;
-    private final GroupSequentialMonitoring monitoring;
+    private final Monitoring monitoring;
+    private final Clock clock;
 
-    public EstimateCalculator(FollowUpStore followUps, OutcomeStore outcomes, EstimateMapper mapper,
-                              GroupSequentialMonitoring monitoring) {
-        this.followUps = followUps;
+    public EstimateCalculator(FollowUpTables tables, OutcomeStore outcomes, Monitoring monitoring, Clock clock) {
+        this.tables = tables;
         this.outcomes = outcomes;
-        this.mapper = mapper;
         this.monitoring = monitoring;
+        this.clock = clock;
     }
 
     /** Each arm's follow-up at asOf, per jobcentre, for the trial's arms in design order. */
-    public record FollowUp(Map<String, Map<String, FollowUpTable>> byArmAndJobcentre, Map<String, FollowUpTable> byArm) {
+    private record FollowUp(Map<String, Map<String, FollowUpTable>> byArmAndJobcentre, Map<String, FollowUpTable> byArm) {
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public FollowUp followUp(TrialPlan plan, LocalDate asOf) {
-        Map<String, Map<String, FollowUpTable>> strata = followUps.tables(plan.id, asOf, plan.horizonDays,
-                LocalDate.now(COPENHAGEN));
+    /** An arm's Kaplan–Meier curve at asOf. */
+    public record ArmSurvival(String arm, long participants, SurvivalCurve curve) {
+    }
+
+    public List<ArmSurvival> survival(TrialPlan plan, LocalDate asOf) {
+        return followUp(plan, asOf).byArm().entrySet().stream()
+                .map(arm -> new ArmSurvival(arm.getKey(), arm.getValue().participants(), KaplanMeier.estimate(arm.getValue())))
+                .toList();
+    }
+
+    public Estimate estimate(TrialPlan plan, LocalDate asOf) {
+        int horizon = plan.horizonDays;
+        FollowUp followUp = followUp(plan, asOf);
+        Map<String, SurvivalCurve> curves = new LinkedHashMap<>();
+        Map<String, RestrictedMean> means = new LinkedHashMap<>();
+        List<Estimate.Arm> arms = new ArrayList<>();
+        long events = 0;
+        for (Map.Entry<String, FollowUpTable> entry : followUp.byArm().entrySet()) {
+            FollowUpTable table = entry.getValue();
+            SurvivalCurve curve = KaplanMeier.estimate(table);
+            RestrictedMean rmst = RestrictedMean.of(curve, horizon);
+            curves.put(entry.getKey(), curve);
+            means.put(entry.getKey(), rmst);
+            events += table.totalEvents();
+            arms.add(EstimateFigures.arm(entry.getKey(), entry.getKey().equals(plan.controlArm), table.participants(),
+                    table.totalEvents(), table.atRisk(horizon), curve, rmst, horizon));
+        }
+
+        List<Estimate.Comparison> comparisons = new ArrayList<>();
+        String control = plan.controlArm;
+        for (String arm : plan.experimentalArms()) {
+            LogRank logRank = LogRank.test(followUp.byArm().get(control), followUp.byArm().get(arm));
+            List<String> jobcentres = new ArrayList<>(jobcentres(followUp, control, arm));
+            comparisons.add(new Estimate.Comparison(arm, control,
+                    EstimateFigures.riskDifference(RiskDifference.at(curves.get(control), curves.get(arm), horizon)),
+                    EstimateFigures.hazardRatio(CoxEfron.fit(followUp.byArm().get(control), followUp.byArm().get(arm))),
+                    EstimateFigures.logRank(logRank, null),
+                    EstimateFigures.logRank(LogRank.stratified(strata(followUp, control, arm, jobcentres, horizon)), jobcentres),
+                    EstimateFigures.restrictedMeanDifference(means.get(control), means.get(arm))));
+        }
+
+        MonitoringStatus status = monitoring.status(plan, events, comparisons, monitoring.looksUntil(plan.id, asOf));
+        Estimate.OutcomeCounts counts = new Estimate.OutcomeCounts(
+                outcomes.count(plan.id, OutcomeStatus.PENDING_ENROLMENT), outcomes.count(plan.id, OutcomeStatus.REJECTED));
+        return new Estimate(plan.id, asOf, horizon, clock.instant(), arms, comparisons, status, counts);
+    }
+
+    private FollowUp followUp(TrialPlan plan, LocalDate asOf) {
+        Map<String, Map<String, FollowUpTable>> strata = tables.tables(plan.id, asOf, plan.horizonDays);
         Map<String, FollowUpTable> byArm = new LinkedHashMap<>();
         for (String arm : plan.arms) {
             FollowUpTable.Builder pooled = FollowUpTable.builder(plan.horizonDays);
@@ -58,47 +100,9 @@ public class EstimateCalculator {
         return new FollowUp(strata, byArm);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public EstimateResponse estimate(TrialPlan plan, LocalDate asOf) {
-        int horizon = plan.horizonDays;
-        FollowUp followUp = followUp(plan, asOf);
-        Map<String, SurvivalCurve> curves = new LinkedHashMap<>();
-        Map<String, RestrictedMean> means = new LinkedHashMap<>();
-        List<EstimateResponse.ArmEstimate> arms = new ArrayList<>();
-        long events = 0;
-        for (Map.Entry<String, FollowUpTable> entry : followUp.byArm().entrySet()) {
-            FollowUpTable table = entry.getValue();
-            SurvivalCurve curve = KaplanMeier.estimate(table);
-            RestrictedMean rmst = RestrictedMean.of(curve, horizon);
-            curves.put(entry.getKey(), curve);
-            means.put(entry.getKey(), rmst);
-            events += table.totalEvents();
-            arms.add(mapper.arm(entry.getKey(), entry.getKey().equals(plan.controlArm), table.participants(),
-                    table.totalEvents(), table.atRisk(horizon), curve, rmst, horizon));
-        }
-
-        List<EstimateResponse.Comparison> comparisons = new ArrayList<>();
-        String control = plan.controlArm;
-        for (String arm : plan.experimentalArms()) {
-            LogRank logRank = LogRank.test(followUp.byArm().get(control), followUp.byArm().get(arm));
-            List<String> jobcentres = new ArrayList<>(new TreeSet<>(union(followUp, control, arm)));
-            comparisons.add(new EstimateResponse.Comparison(arm, control,
-                    mapper.riskDifference(RiskDifference.at(curves.get(control), curves.get(arm), horizon)),
-                    mapper.hazardRatio(CoxEfron.fit(followUp.byArm().get(control), followUp.byArm().get(arm))),
-                    mapper.logRank(logRank, null),
-                    mapper.logRank(LogRank.stratified(strata(followUp, control, arm, jobcentres, horizon)), jobcentres),
-                    mapper.restrictedMeanDifference(means.get(control), means.get(arm))));
-        }
-
-        EstimateResponse.Monitoring status = monitoring.status(plan, events, comparisons,
-                GroupSequentialMonitoring.looksUntil(plan.id, asOf));
-        EstimateResponse.OutcomeCounts counts = new EstimateResponse.OutcomeCounts(
-                outcomes.count(plan.id, OutcomeStatus.PENDING_ENROLMENT), outcomes.count(plan.id, OutcomeStatus.REJECTED));
-        return new EstimateResponse(plan.id, asOf, horizon, Instant.now(), arms, comparisons, status, counts);
-    }
-
-    private static java.util.Set<String> union(FollowUp followUp, String control, String arm) {
-        java.util.Set<String> jobcentres = new TreeSet<>(followUp.byArmAndJobcentre().getOrDefault(control, Map.of()).keySet());
+    /** The jobcentres where either arm has participants, in order: the strata of the stratified log-rank. */
+    private static Set<String> jobcentres(FollowUp followUp, String control, String arm) {
+        Set<String> jobcentres = new TreeSet<>(followUp.byArmAndJobcentre().getOrDefault(control, Map.of()).keySet());
         jobcentres.addAll(followUp.byArmAndJobcentre().getOrDefault(arm, Map.of()).keySet());
         return jobcentres;
     }

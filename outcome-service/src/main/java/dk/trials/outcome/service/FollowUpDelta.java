@@ -11,6 +11,18 @@ import java.util.TreeMap;
  */
 public final class FollowUpDelta {
 
+    /** How many follow-ups ended by a job exit and by a censoring (negative: taken off a cell). */
+    public record Ends(long jobExits, long censorings) {
+
+        static Ends one(boolean jobExit, int sign) {
+            return jobExit ? new Ends(sign, 0) : new Ends(0, sign);
+        }
+
+        Ends plus(Ends other) {
+            return new Ends(jobExits + other.jobExits, censorings + other.censorings);
+        }
+    }
+
     public record Cell(String arm, String jobcentre, LocalDate enrolledOn, int day) {
         static final Comparator<Cell> ORDER = Comparator.comparing(Cell::arm).thenComparing(Cell::jobcentre)
                 .thenComparing(Cell::enrolledOn).thenComparingInt(Cell::day);
@@ -28,40 +40,40 @@ public final class FollowUpDelta {
                 .thenComparing(Enrolment::jobcentre).thenComparing(Enrolment::enrolledOn);
     }
 
-    private final Map<Cell, long[]> changes = new TreeMap<>(Cell.ORDER);
-    private final Map<Day, long[]> days = new TreeMap<>(Day.ORDER);
-    private final Map<Enrolment, long[]> ended = new TreeMap<>(Enrolment.ORDER);
+    private final Map<Cell, Ends> cells = new TreeMap<>(Cell.ORDER);
+    private final Map<Day, Ends> days = new TreeMap<>(Day.ORDER);
+    private final Map<Enrolment, Long> firstEnds = new TreeMap<>(Enrolment.ORDER);
 
     /** Moves a participant's end of follow-up to {@code day}, taking it off the cell it was counted in before. */
     public void move(ParticipantRecord before, int day, boolean jobExit) {
         if (before.endedDay() != null) {
             add(before, before.endedDay(), before.endedByJobExit(), -1);
         } else {
-            ended.computeIfAbsent(new Enrolment(before.arm(), before.jobcentre(), before.enrolledOn()), e -> new long[1])[0]++;
+            firstEnds.merge(new Enrolment(before.arm(), before.jobcentre(), before.enrolledOn()), 1L, Long::sum);
         }
         add(before, day, jobExit, +1);
     }
 
     private void add(ParticipantRecord p, int day, boolean jobExit, int sign) {
-        long[] counts = changes.computeIfAbsent(new Cell(p.arm(), p.jobcentre(), p.enrolledOn(), day), c -> new long[2]);
-        counts[jobExit ? 0 : 1] += sign;
-        days.computeIfAbsent(new Day(p.arm(), p.jobcentre(), day), d -> new long[2])[jobExit ? 0 : 1] += sign;
+        Ends change = Ends.one(jobExit, sign);
+        cells.merge(new Cell(p.arm(), p.jobcentre(), p.enrolledOn(), day), change, Ends::plus);
+        days.merge(new Day(p.arm(), p.jobcentre(), day), change, Ends::plus);
     }
 
-    public Map<Cell, long[]> changes() {
-        return changes;
+    public Map<Cell, Ends> cells() {
+        return cells;
     }
 
-    public Map<Day, long[]> days() {
+    public Map<Day, Ends> days() {
         return days;
     }
 
     /** Participants whose first terminal outcome was counted, by enrolment. */
-    public Map<Enrolment, long[]> ended() {
-        return ended;
+    public Map<Enrolment, Long> firstEnds() {
+        return firstEnds;
     }
 
     public boolean isEmpty() {
-        return changes.isEmpty();
+        return cells.isEmpty();
     }
 }

@@ -1,16 +1,15 @@
 package dk.trials.outcome.service;
 
+import dk.trials.events.trial.TrialStatus;
+import dk.trials.outcome.MonitoringDecision;
 import dk.trials.outcome.MonitoringLook;
 import dk.trials.outcome.TrialPlan;
-import dk.trials.outcome.mapping.EstimateMapper;
-import dk.trials.outcome.rest.EstimateResponse;
 import dk.trials.outcome.statistics.AlphaSpending;
 import dk.trials.outcome.statistics.GroupSequentialBoundary;
-import dk.trials.events.trial.TrialStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,19 +26,22 @@ import java.util.UUID;
  * a look taken now would get, but only formal looks decide, so looking at the dashboard any day spends nothing.
  */
 @ApplicationScoped
-public class GroupSequentialMonitoring {
+public class GroupSequentialMonitoring implements Monitoring {
 
-    public static final String CONTINUE = "CONTINUE";
-    public static final String CROSSED = "EFFICACY_BOUNDARY_CROSSED";
     private static final double ROUNDING = 1e-9;
+    private static final String SPENDING_FUNCTION =
+            "Lan-DeMets O'Brien-Fleming, two-sided: alpha*(t) = 2 - 2 Phi(z_{1-alpha/2} / sqrt(t))";
 
     private final double alpha;
     private final double lookStep;
     private final AlphaSpending spending;
     private final GroupSequentialBoundary boundary;
+    private final Clock clock;
 
     public GroupSequentialMonitoring(@ConfigProperty(name = "trials.monitoring.alpha") double alpha,
-                                     @ConfigProperty(name = "trials.monitoring.look-step") double lookStep) {
+                                     @ConfigProperty(name = "trials.monitoring.look-step") double lookStep,
+                                     Clock clock) {
+        this.clock = clock;
         this.alpha = alpha;
         this.lookStep = lookStep;
         this.spending = AlphaSpending.lanDeMetsOBrienFleming(alpha);
@@ -47,8 +49,8 @@ public class GroupSequentialMonitoring {
     }
 
     /** The strongest comparison's log-rank Z: the one a dashboard needs to watch. */
-    public record Observed(String comparison, Double z) {
-        static Observed strongest(List<EstimateResponse.Comparison> comparisons) {
+    private record Observed(String comparison, Double z) {
+        static Observed strongest(List<Estimate.Comparison> comparisons) {
             return comparisons.stream().filter(c -> c.logRank().z() != null)
                     .max(Comparator.comparingDouble(c -> Math.abs(c.logRank().z())))
                     .map(c -> new Observed(c.arm(), c.logRank().z()))
@@ -56,36 +58,38 @@ public class GroupSequentialMonitoring {
         }
     }
 
-    public Double informationFraction(TrialPlan plan, long events) {
+    private static Double informationFraction(TrialPlan plan, long events) {
         if (plan.plannedEvents == null || plan.plannedEvents <= 0) {
             return null;
         }
         return Math.min(1.0, (double) events / plan.plannedEvents);
     }
 
-    public EstimateResponse.Monitoring status(TrialPlan plan, long events, List<EstimateResponse.Comparison> comparisons,
-                                              List<MonitoringLook> looks) {
+    @Override
+    public MonitoringStatus status(TrialPlan plan, long events, List<Estimate.Comparison> comparisons,
+                                   List<MonitoringLook> looks) {
         Observed observed = Observed.strongest(comparisons);
         Double fraction = informationFraction(plan, events);
-        String decision = looks.stream().anyMatch(l -> CROSSED.equals(l.decision)) ? CROSSED : CONTINUE;
-        List<EstimateResponse.Look> taken = looks.stream().map(l -> new EstimateResponse.Look(l.look, l.takenOn, l.events,
+        MonitoringDecision decision = looks.stream().anyMatch(l -> l.decision == MonitoringDecision.EFFICACY_BOUNDARY_CROSSED)
+                ? MonitoringDecision.EFFICACY_BOUNDARY_CROSSED : MonitoringDecision.CONTINUE;
+        List<MonitoringStatus.Look> taken = looks.stream().map(l -> new MonitoringStatus.Look(l.look, l.takenOn, l.events,
                 l.informationFraction, l.boundaryZ, l.observedZ, l.comparisonArm, l.decision)).toList();
-        String function = "Lan-DeMets O'Brien-Fleming, two-sided: alpha*(t) = 2 - 2 Phi(z_{1-alpha/2} / sqrt(t))";
         if (fraction == null || fraction <= 0) {
-            return new EstimateResponse.Monitoring(fraction, null, observed.z(), decision, observed.comparison(),
-                    plan.plannedEvents, events, alpha, null, function, fraction == null ? null : lookStep, taken);
+            return new MonitoringStatus(fraction, null, observed.z(), decision, observed.comparison(),
+                    plan.plannedEvents, events, alpha, null, SPENDING_FUNCTION, fraction == null ? null : lookStep, taken);
         }
         Double boundaryZ = looks.stream().filter(l -> Math.abs(l.informationFraction - fraction) < ROUNDING)
                 .findFirst().map(l -> l.boundaryZ).orElseGet(() -> boundaryAt(fraction, looks));
         double next = Math.min(1.0, (Math.floor(fraction / lookStep + ROUNDING) + 1) * lookStep);
-        return new EstimateResponse.Monitoring(fraction, boundaryZ, observed.z(), decision, observed.comparison(),
-                plan.plannedEvents, events, alpha, spending.spent(fraction), function,
+        return new MonitoringStatus(fraction, boundaryZ, observed.z(), decision, observed.comparison(),
+                plan.plannedEvents, events, alpha, spending.spent(fraction), SPENDING_FUNCTION,
                 fraction >= 1.0 ? null : next, taken);
     }
 
     /** The look due now, if the information fraction has passed a new step (or the trial completed). */
+    @Override
     public Optional<MonitoringLook> lookDue(TrialPlan plan, LocalDate today, long events,
-                                            List<EstimateResponse.Comparison> comparisons, List<MonitoringLook> looks) {
+                                            List<Estimate.Comparison> comparisons, List<MonitoringLook> looks) {
         Double reached = informationFraction(plan, events);
         if (reached == null || reached <= 0) {
             return Optional.empty();
@@ -102,13 +106,14 @@ public class GroupSequentialMonitoring {
         look.trialId = plan.id;
         look.look = looks.size() + 1;
         look.takenOn = today;
-        look.takenAt = Instant.now();
+        look.takenAt = clock.instant();
         look.events = events;
         look.informationFraction = fraction;
         look.boundaryZ = boundaryAt(fraction, looks);
         look.observedZ = observed.z();
         look.comparisonArm = observed.comparison();
-        look.decision = observed.z() != null && Math.abs(observed.z()) >= look.boundaryZ ? CROSSED : CONTINUE;
+        look.decision = observed.z() != null && Math.abs(observed.z()) >= look.boundaryZ
+                ? MonitoringDecision.EFFICACY_BOUNDARY_CROSSED : MonitoringDecision.CONTINUE;
         return Optional.of(look);
     }
 
@@ -120,7 +125,8 @@ public class GroupSequentialMonitoring {
         return critical[critical.length - 1];
     }
 
-    public static List<MonitoringLook> looksUntil(UUID trialId, LocalDate asOf) {
+    @Override
+    public List<MonitoringLook> looksUntil(UUID trialId, LocalDate asOf) {
         return MonitoringLook.list("trialId = ?1 and takenOn <= ?2 order by look", trialId, asOf);
     }
 }

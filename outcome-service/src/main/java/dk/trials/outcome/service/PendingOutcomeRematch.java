@@ -15,11 +15,11 @@ import java.util.UUID;
 public class PendingOutcomeRematch {
 
     private final OutcomeStore outcomes;
-    private final EnrolmentProjection projection;
+    private final PendingOutcomeMatch pendingOutcomes;
 
-    public PendingOutcomeRematch(OutcomeStore outcomes, EnrolmentProjection projection) {
+    public PendingOutcomeRematch(OutcomeStore outcomes, PendingOutcomeMatch pendingOutcomes) {
         this.outcomes = outcomes;
-        this.projection = projection;
+        this.pendingOutcomes = pendingOutcomes;
     }
 
     @Scheduled(every = "${trials.outcomes.rematch-every}", delayed = "5s",
@@ -27,7 +27,7 @@ public class PendingOutcomeRematch {
     void rematch() {
         List<UUID> participants = outcomes.participantsWithPendingOutcomes(500);
         for (UUID enrolmentId : participants) {
-            QuarkusTransaction.requiringNew().run(() -> projection.matchPendingOutcomes(enrolmentId));
+            QuarkusTransaction.requiringNew().run(() -> pendingOutcomes.matchFor(enrolmentId));
         }
     }
 }

@@ -2,14 +2,15 @@ package dk.trials.outcome.service;
 
 import dk.trials.platform.transaction.AfterCommit;
 import dk.trials.outcome.TrialPlan;
-import dk.trials.outcome.rest.EstimateResponse;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,21 +29,22 @@ import java.util.concurrent.ConcurrentHashMap;
 public class RollingEstimates {
 
     private static final Logger LOG = Logger.getLogger(RollingEstimates.class);
-    private static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
 
-    private record Current(LocalDate asOf, EstimateResponse estimate) {
+    private record Current(LocalDate asOf, Estimate estimate) {
     }
 
     private final Set<UUID> changed = ConcurrentHashMap.newKeySet();
     private final Map<UUID, Current> current = new ConcurrentHashMap<>();
     private final AfterCommit afterCommit;
     private final EstimateHistory history;
+    private final Clock clock;
     private volatile boolean started;
     private volatile boolean stopping;
 
-    public RollingEstimates(AfterCommit afterCommit, EstimateHistory history) {
+    public RollingEstimates(AfterCommit afterCommit, EstimateHistory history, Clock clock) {
         this.afterCommit = afterCommit;
         this.history = history;
+        this.clock = clock;
     }
 
     /** Marks the trial as changed once the running transaction commits (not before: the refresh must see it). */
@@ -50,12 +52,12 @@ public class RollingEstimates {
         afterCommit.runOnce("rolling-estimates:" + trialId, () -> changed.add(trialId));
     }
 
-    void onStop(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent event) {
+    void onStop(@Observes ShutdownEvent event) {
         stopping = true;
     }
 
     /** Today's figures if they are current: computed after the trial's last committed change. */
-    public Optional<EstimateResponse> currentFor(UUID trialId, LocalDate asOf) {
+    public Optional<Estimate> currentFor(UUID trialId, LocalDate asOf) {
         Current figures = current.get(trialId);
         if (figures == null || !figures.asOf().equals(asOf) || changed.contains(trialId)) {
             return Optional.empty();
@@ -66,7 +68,7 @@ public class RollingEstimates {
     @Scheduled(every = "${trials.estimates.refresh-every}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
-        LocalDate today = LocalDate.now(COPENHAGEN);
+        LocalDate today = LocalDate.now(clock);
         if (!started) {
             changed.addAll(QuarkusTransaction.requiringNew().call(
                     () -> TrialPlan.<TrialPlan>listAll().stream().map(plan -> plan.id).toList()));

@@ -23,11 +23,6 @@ public final class Normal {
         return 0.5 * Erf.erfc(x / SQRT2);
     }
 
-    /** P(Z <= x). */
-    public static double cdf(double x) {
-        return upperTail(-x);
-    }
-
     /** The z with P(Z > z) = p, by bisection on the erfc tail so that tiny p keep their digits. */
     public static double upperQuantile(double p) {
         double lo = -40;

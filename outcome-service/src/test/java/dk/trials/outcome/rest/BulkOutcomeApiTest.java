@@ -1,6 +1,7 @@
 package dk.trials.outcome.rest;
 
 import dk.trials.platform.messaging.EventCodec;
+import dk.trials.platform.time.TrialsClock;
 import dk.trials.testing.TestTokens;
 import dk.trials.outcome.Events;
 import dk.trials.outcome.TestInfrastructure;
@@ -25,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 class BulkOutcomeApiTest extends TestInfrastructure {
 
-    private static final LocalDate TODAY = LocalDate.now(Events.COPENHAGEN);
+    private static final LocalDate TODAY = LocalDate.now(TrialsClock.ZONE);
 
     @Inject
     EventCodec codec;

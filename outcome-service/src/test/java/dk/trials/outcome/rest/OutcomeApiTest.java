@@ -4,6 +4,7 @@ import dk.trials.platform.cpr.CprNumber;
 import dk.trials.platform.cpr.CprPseudonymiser;
 import dk.trials.platform.messaging.EventCodec;
 import dk.trials.events.enrolment.ParticipantWithdrawn;
+import dk.trials.platform.time.TrialsClock;
 import dk.trials.testing.TestTokens;
 import dk.trials.outcome.Events;
 import dk.trials.outcome.TestInfrastructure;
@@ -33,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 class OutcomeApiTest extends TestInfrastructure {
 
-    private static final LocalDate TODAY = LocalDate.now(Events.COPENHAGEN);
+    private static final LocalDate TODAY = LocalDate.now(TrialsClock.ZONE);
     private static int serial = 100;
 
     @Inject
@@ -169,6 +170,40 @@ class OutcomeApiTest extends TestInfrastructure {
     }
 
     @Test
+    void aReadableOutcomeThatBreaksARuleIsUnprocessableAndAnUnreadableOneIsABadRequest() {
+        String citizen = cpr();
+        UUID enrolmentId = enrol(citizen, "control", "101", TODAY.minusDays(10));
+        awaitParticipants(1);
+        Map<String, Object> both = outcome(citizen, "JOB_EXIT", TODAY, "DREAM", "rule-1");
+        both.put("enrolmentId", enrolmentId.toString());
+        post(TestTokens.admin(), both).then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", equalTo(java.util.List.of("cpr")));
+        post(TestTokens.admin(), outcome(citizen, "JOB_EXIT", TODAY, "DREAM", "x".repeat(201))).then().statusCode(422)
+                .body("errors.field", equalTo(java.util.List.of("sourceId")))
+                .body("errors.message", hasItem("must be at most 200 characters"));
+        post(TestTokens.admin(), outcome(citizen, "JOB_EXIT", TODAY, null, "rule-3")).then().statusCode(400)
+                .body("errors.field", equalTo(java.util.List.of("source")));
+        post(TestTokens.admin(), Map.of("enrolmentId", "not-a-uuid", "type", "JOB_EXIT", "occurredOn", TODAY.toString(),
+                "source", "DREAM", "sourceId", "rule-4")).then().statusCode(400).body("errors.field", equalTo(java.util.List.of("enrolmentId")));
+        // Unreadable and breaking a rule at once: it cannot be read, so 400 with both errors.
+        post(TestTokens.admin(), outcome(citizen, "JOB_EXIT", null, "DREAM", "x".repeat(201))).then().statusCode(400)
+                .body("errors.field", equalTo(java.util.List.of("occurredOn", "sourceId")));
+        assertEquals(0, estimates(TODAY).getInt("arms.find { it.arm == 'control' }.events"));
+    }
+
+    @Test
+    void survivalCurvesRefuseADateInTheFutureAsUnprocessableAndNotADateAsUnreadable() {
+        given().auth().oauth2(TestTokens.analyst()).queryParam("asOf", TODAY.plusDays(1).toString())
+                .get("/api/v1/trials/{id}/survival", trialId).then().statusCode(422)
+                .contentType("application/problem+json").body("errors.field", hasItem("asOf"));
+        given().auth().oauth2(TestTokens.analyst()).queryParam("asOf", "2027-13-01")
+                .get("/api/v1/trials/{id}/survival", trialId).then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("asOf"));
+        given().auth().oauth2(TestTokens.analyst()).queryParam("asOf", TODAY.toString())
+                .get("/api/v1/trials/{id}/survival", trialId).then().statusCode(200).body("asOf", equalTo(TODAY.toString()));
+    }
+
+    @Test
     void aJobcentreReportsOnlyForItsOwnParticipantsAndAnalystsOnlyRead() {
         String citizen = cpr();
         enrol(citizen, "control", "751", TODAY.minusDays(10));
@@ -185,7 +220,7 @@ class OutcomeApiTest extends TestInfrastructure {
     @Test
     void estimatesRefuseADateInTheFutureOrNotADate() {
         given().auth().oauth2(TestTokens.analyst()).queryParam("asOf", TODAY.plusDays(1).toString())
-                .get("/api/v1/trials/{id}/estimates", trialId).then().statusCode(400).body("errors.field", hasItem("asOf"));
+                .get("/api/v1/trials/{id}/estimates", trialId).then().statusCode(422).body("errors.field", hasItem("asOf"));
         given().auth().oauth2(TestTokens.analyst()).queryParam("asOf", "yesterday")
                 .get("/api/v1/trials/{id}/estimates", trialId).then().statusCode(400);
         given().auth().oauth2(TestTokens.analyst()).get("/api/v1/trials/{id}/estimates", UUID.randomUUID()).then().statusCode(404);

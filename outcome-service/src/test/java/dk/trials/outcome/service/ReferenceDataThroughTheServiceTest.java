@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.trials.platform.messaging.EventCodec;
+import dk.trials.platform.time.TrialsClock;
 import dk.trials.testing.TestTokens;
 import dk.trials.outcome.Events;
 import dk.trials.outcome.TestInfrastructure;
@@ -46,7 +47,7 @@ class ReferenceDataThroughTheServiceTest extends TestInfrastructure {
     @Inject
     EventCodec codec;
     @Inject
-    FollowUpStore followUps;
+    FollowUpTables followUps;
 
     @Test
     void twoArmsWithDifferentJobcentreMixesCensoringAndAsOfTruncationGiveRsFigures() throws Exception {
@@ -75,7 +76,6 @@ class ReferenceDataThroughTheServiceTest extends TestInfrastructure {
         assertNull(estimates.get("monitoring.informationFraction"), "no planned events, no information fraction");
     }
 
-    /** The file, its lines, and how many of them are dated in the future (simulated exits beyond today). */
     /**
      * The heavily tied data set moved in time so that its asOf is today: today's figures, computed from the per-day
      * counts alone, are R's, and the cells by enrolment date give the same follow-up.
@@ -83,7 +83,7 @@ class ReferenceDataThroughTheServiceTest extends TestInfrastructure {
     @Test
     void todaysFiguresFromThePerDayCountsAreRsToo() throws Exception {
         JsonNode dataset = dataset("ds4");
-        LocalDate today = LocalDate.now(Events.COPENHAGEN);
+        LocalDate today = LocalDate.now(TrialsClock.ZONE);
         int shift = (int) java.time.temporal.ChronoUnit.DAYS.between(LocalDate.parse(dataset.path("asOf").asText()), today);
         Loaded trial = load(dataset, List.of("control", "treatment"), null, shift);
         estimatesAgreeWithR(trial.trialId, dataset, today.toString());
@@ -99,6 +99,7 @@ class ReferenceDataThroughTheServiceTest extends TestInfrastructure {
         }));
     }
 
+    /** The file, its lines, and how many of them are dated in the future (simulated exits beyond today). */
     private record Loaded(UUID trialId, String bulk, long lines, long future) {
     }
 
@@ -115,7 +116,7 @@ class ReferenceDataThroughTheServiceTest extends TestInfrastructure {
         StringBuilder bulk = new StringBuilder();
         long lines = 0;
         long future = 0;
-        LocalDate today = LocalDate.now(Events.COPENHAGEN);
+        LocalDate today = LocalDate.now(TrialsClock.ZONE);
         for (int i = 0; i < rows.size(); i++) {
             ReferenceData.Row row = rows.get(i);
             UUID enrolmentId = UUID.randomUUID();
@@ -220,7 +221,7 @@ class ReferenceDataThroughTheServiceTest extends TestInfrastructure {
                         .then().statusCode(200).extract().jsonPath(),
                 h -> h.getList("points.kind").contains("LOOK") && h.getList("points.kind").contains("DAILY"));
         assertNotNull(history.get("points[0].estimates.arms"));
-        JsonPath today = estimates(trialId, LocalDate.now(Events.COPENHAGEN).toString());
+        JsonPath today = estimates(trialId, LocalDate.now(TrialsClock.ZONE).toString());
         double fraction = today.getDouble("monitoring.informationFraction");
         List<Double> lookFractions = today.getList("monitoring.looks.informationFraction", Double.class);
         List<Double> lookBoundaries = today.getList("monitoring.looks.boundaryZ", Double.class);

@@ -1,0 +1,152 @@
+package dk.trials.outcome.service;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The participants as enrolment-service allocated them, with the earliest terminal outcome counted for each, in
+ * plain JDBC with set-based statements (arrays unnested server-side) so that a batch of thousands of outcomes costs a
+ * handful of round trips. Every method joins the caller's transaction; Agroal hands it the transaction's connection.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class ParticipantStore {
+
+    private static final String COLUMNS =
+            "enrolment_id, trial_id, pseudonym, arm, jobcentre, enrolled_on, ended_day, ended_by_job_exit";
+
+    private final AgroalDataSource dataSource;
+
+    public ParticipantStore(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * The trial's participants named by pseudonym or enrolment id, locked against concurrent outcome updates. Two
+     * index lookups rather than one OR, which the planner could only answer by scanning the trial's participants.
+     */
+    public List<ParticipantRecord> lock(UUID trialId, Collection<String> pseudonyms, Collection<UUID> enrolmentIds) {
+        List<ParticipantRecord> found = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            if (!enrolmentIds.isEmpty()) {
+                try (PreparedStatement s = c.prepareStatement("select " + COLUMNS + " from participant"
+                        + " where enrolment_id = any (?::uuid[]) and trial_id = ? order by enrolment_id for update")) {
+                    s.setArray(1, c.createArrayOf("text", enrolmentIds.stream().map(UUID::toString).toArray(String[]::new)));
+                    s.setObject(2, trialId);
+                    found.addAll(read(s));
+                }
+            }
+            if (!pseudonyms.isEmpty()) {
+                try (PreparedStatement s = c.prepareStatement("select " + COLUMNS + " from participant"
+                        + " where trial_id = ? and pseudonym = any (?) order by enrolment_id for update")) {
+                    s.setObject(1, trialId);
+                    s.setArray(2, c.createArrayOf("text", pseudonyms.toArray(String[]::new)));
+                    found.addAll(read(s));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return found;
+    }
+
+    /** The participant of this enrolment, locked against concurrent outcome updates. */
+    public Optional<ParticipantRecord> lock(UUID enrolmentId) {
+        String sql = "select " + COLUMNS + " from participant where enrolment_id = ? for update";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, enrolmentId);
+            return read(s).stream().findFirst();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The trial's participant named by enrolment id if given, else by pseudonym; no lock. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<ParticipantRecord> find(UUID trialId, String pseudonym, UUID enrolmentId) {
+        String sql = "select " + COLUMNS + " from participant where trial_id = ? and "
+                + (enrolmentId != null ? "enrolment_id = ?" : "pseudonym = ?");
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, trialId);
+            s.setObject(2, enrolmentId != null ? enrolmentId : pseudonym);
+            return read(s).stream().findFirst();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<ParticipantRecord> read(PreparedStatement s) throws SQLException {
+        List<ParticipantRecord> found = new ArrayList<>();
+        try (ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                found.add(new ParticipantRecord(r.getObject(1, UUID.class), r.getObject(2, UUID.class), r.getString(3),
+                        r.getString(4), r.getString(5), r.getObject(6, LocalDate.class), (Integer) r.getObject(7),
+                        (Boolean) r.getObject(8)));
+            }
+        }
+        return found;
+    }
+
+    /** Records an enrolment once; false when the participant is already known (a redelivered or repeated event). */
+    public boolean add(UUID enrolmentId, UUID trialId, String pseudonym, String arm, String jobcentre, String stratum,
+                       LocalDate enrolledOn) {
+        String sql = """
+                insert into participant (enrolment_id, trial_id, pseudonym, arm, jobcentre, stratum, enrolled_on)
+                values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, enrolmentId);
+            s.setObject(2, trialId);
+            s.setString(3, pseudonym);
+            s.setString(4, arm);
+            s.setString(5, jobcentre);
+            s.setString(6, stratum);
+            s.setObject(7, enrolledOn);
+            return s.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Keeps the withdrawal date for the record; intention to treat keeps the participant in the analysis. */
+    public void withdraw(UUID enrolmentId, LocalDate withdrawnOn) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("update participant set withdrawn_on = ? where enrolment_id = ?")) {
+            s.setObject(1, withdrawnOn);
+            s.setObject(2, enrolmentId);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Records the new earliest terminal outcome of each changed participant. */
+    public void updateEnds(Collection<ParticipantRecord> changed) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        String sql = """
+                update participant p set ended_day = u.day, ended_by_job_exit = u.job_exit
+                from unnest(?::uuid[], ?::int[], ?::boolean[]) as u(enrolment_id, day, job_exit)
+                where p.enrolment_id = u.enrolment_id""";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setArray(1, c.createArrayOf("text", changed.stream().map(p -> p.enrolmentId().toString()).toArray(String[]::new)));
+            s.setArray(2, c.createArrayOf("int4", changed.stream().map(ParticipantRecord::endedDay).toArray(Integer[]::new)));
+            s.setArray(3, c.createArrayOf("bool", changed.stream().map(ParticipantRecord::endedByJobExit).toArray(Boolean[]::new)));
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dk.trials.outcome.service;
+
+import dk.trials.outcome.EstimateDocument;
+import dk.trials.outcome.MonitoringDecision;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** An estimate stored in the history reads back as the very same estimate, figures that were null included. */
+class EstimateDocumentsTest {
+
+    static Estimate estimate() {
+        Estimate.LogRank plain = new Estimate.LogRank(4.9, 0.027, 2.21, 19.6, 78.6, null);
+        Estimate.LogRank stratified = new Estimate.LogRank(4.6, 0.032, 2.14, 18.9, 77.7, List.of("101", "147"));
+        return new Estimate(UUID.randomUUID(), LocalDate.of(2027, 6, 30), 182, Instant.parse("2027-06-30T10:15:02.5Z"),
+                List.of(new Estimate.Arm("control", true, 1000, 312, 431, new Estimate.Interval(0.351, List.of(0.321, 0.382)),
+                                0.0155, new Estimate.RestrictedMean(146.8, 1.8, List.of(143.3, 150.3), 182)),
+                        new Estimate.Arm("treatment", false, 3, 0, 3, new Estimate.Interval(0.0, null), 0.0,
+                                new Estimate.RestrictedMean(182.0, 0.0, List.of(182.0, 182.0), 182))),
+                List.of(new Estimate.Comparison("treatment", "control",
+                        new Estimate.RiskDifference(-0.351, 0.0155, List.of(-0.381, -0.321)),
+                        new Estimate.HazardRatio(null, null, null, null, null, "efron"), plain, stratified,
+                        new Estimate.Interval(35.2, List.of(31.7, 38.7)))),
+                new MonitoringStatus(0.42, 3.19, 2.21, MonitoringDecision.CONTINUE, "treatment", 1588, 667, 0.05, 0.0025,
+                        "Lan-DeMets O'Brien-Fleming", 0.5, List.of(new MonitoringStatus.Look(1, LocalDate.of(2027, 4, 12),
+                        159, 0.1001, 6.18, null, null, MonitoringDecision.CONTINUE))),
+                new Estimate.OutcomeCounts(3, 1));
+    }
+
+    @Test
+    void anEstimateReadsBackFromItsStoredDocumentUnchanged() {
+        Estimate estimate = estimate();
+        EstimateDocument document = EstimateDocuments.toDocument(estimate);
+        assertEquals(EstimateDocument.CURRENT_VERSION, document.schemaVersion());
+        assertEquals(estimate, EstimateDocuments.fromDocument(EstimateDocument.fromJson(document.toJson())));
+    }
+}
