@@ -1,4 +1,4 @@
-package dk.trials.trial.service;
+package dk.trials.trial;
 
 /** What a change to a trial was, as the audit trail names it. */
 public enum AuditAction {

@@ -1,24 +1,29 @@
-package dk.trials.trial.service.power;
-
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
+package dk.trials.trial;
 
 import java.util.List;
 
 /**
  * Participants and events a trial needs for its primary outcome. Each arm other than the control is compared with
  * the control at the given two-sided alpha (no multiplicity adjustment: pass an adjusted alpha for that).
+ * <p>
+ * Also the document stored in a trial's {@code sample_size} column when it opens: components are never renamed.
+ *
+ * @param hazardRatioDerived true when the hazard ratio was derived from the incidences under proportional hazards
+ * @param events             events the most demanding comparison needs: the trial's planned events
  */
-@Schema(name = "SampleSize")
-public record SampleSize(
-        @Schema(description = "Cumulative job exit in the control arm at the horizon", examples = "0.3") double controlIncidence,
-        @Schema(description = "controlIncidence + minimumDetectableDifference", examples = "0.35") double treatmentIncidence,
-        @Schema(examples = "0.05") double alpha,
-        @Schema(examples = "0.8") double power,
-        @Schema(description = "Hazard ratio the events are computed for", examples = "1.2058") double hazardRatio,
-        @Schema(description = "True when the hazard ratio was derived from the incidences under proportional hazards, "
-                + "HR = ln(1 − treatmentIncidence) / ln(1 − controlIncidence)") boolean hazardRatioDerived,
-        @Schema(description = "Participants per arm, in proportion to the allocation weights") List<ArmSampleSize> arms,
-        @Schema(description = "Participants in all arms together", examples = "2754") int participants,
-        List<ComparisonSampleSize> comparisons,
-        @Schema(description = "Events the most demanding comparison needs; the trial's plannedEvents", examples = "629") int events) {
+public record SampleSize(double controlIncidence, double treatmentIncidence, double alpha, double power,
+                         double hazardRatio, boolean hazardRatioDerived, List<ArmSampleSize> arms, int participants,
+                         List<ComparisonSampleSize> comparisons, int events) {
+
+    /** Whole participants one arm needs (rounded up), in proportion to its allocation weight. */
+    public record ArmSampleSize(String arm, int allocationWeight, boolean control, int participants) {
+    }
+
+    /**
+     * What one comparison of an arm with the control arm needs, unrounded as R reports it (rpact
+     * numberOfSubjects1 and 2, Schoenfeld's events), and its events rounded up.
+     */
+    public record ComparisonSampleSize(String arm, String versus, double allocationRatio, double armParticipants,
+                                       double versusParticipants, double eventsExact, int events) {
+    }
 }

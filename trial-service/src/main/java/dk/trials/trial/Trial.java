@@ -1,8 +1,7 @@
 package dk.trials.trial;
 
-import dk.trials.events.trial.TrialDesign;
 import dk.trials.events.trial.TrialStatus;
-import dk.trials.trial.service.power.SampleSize;
+import dk.trials.events.trial.TrialType;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -29,13 +28,15 @@ public class Trial extends PanacheEntityBase {
     public TrialStatus status;
 
     /** Kept beside the design for filtering; always equal to {@code design.type()}. */
-    public String type;
+    @Enumerated(EnumType.STRING)
+    public TrialType type;
 
+    /** Kept beside the design so that the table reads without unpacking JSON; the service reads {@code design}. */
     public String title;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
-    public TrialDesign design;
+    public Design design;
 
     /** SHA-256 of the canonical design, recorded when the trial opens. */
     @Column(name = "design_hash")
@@ -67,9 +68,9 @@ public class Trial extends PanacheEntityBase {
     @Version
     public long version;
 
-    public void replaceDesign(TrialDesign newDesign) {
+    public void replaceDesign(Design newDesign) {
         this.design = newDesign;
-        this.type = newDesign.type().name();
+        this.type = newDesign.type();
         this.title = newDesign.title();
     }
 }

@@ -27,7 +27,8 @@ public class TrialAuditEntry extends PanacheEntityBase {
     @Column(name = "trial_id")
     public UUID trialId;
 
-    public String action;
+    @Enumerated(EnumType.STRING)
+    public AuditAction action;
 
     public String actor;
 

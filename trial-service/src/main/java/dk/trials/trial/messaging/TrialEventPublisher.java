@@ -1,7 +1,6 @@
 package dk.trials.trial.messaging;
 
 import dk.trials.events.EventType;
-import dk.trials.events.trial.TrialSnapshot;
 import dk.trials.platform.outbox.Outbox;
 import dk.trials.trial.Trial;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,8 +16,6 @@ public class TrialEventPublisher {
     }
 
     public void publish(EventType type, Trial trial) {
-        outbox.publish(type, trial.id,
-                new TrialSnapshot(trial.id, trial.status, trial.design, trial.designHash, trial.plannedEvents,
-                        trial.amendments));
+        outbox.publish(type, trial.id, TrialSnapshots.of(trial));
     }
 }

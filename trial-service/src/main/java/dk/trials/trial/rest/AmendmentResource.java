@@ -6,7 +6,6 @@ import dk.trials.platform.security.Roles;
 import dk.trials.trial.TrialAmendment;
 import dk.trials.trial.service.AmendmentService;
 import dk.trials.trial.service.Municipalities;
-import dk.trials.trial.service.ProposedAmendment;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -30,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 @Path("/api/v1/trials/{id}/amendments")
@@ -69,10 +67,7 @@ public class AmendmentResource {
             content = @Content(schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "arms", value = TrialExamples.AMENDMENT_REFUSED)))
     public Response amend(@PathParam("id") UUID id, @NotNull @Valid AmendmentRequest request) {
-        ProposedAmendment proposal = new ProposedAmendment(request.reason(), request.addJobcentres(),
-                request.enrolmentPeriodEnd(), request.plannedParticipants(),
-                request.otherChanges() == null ? Set.of() : request.otherChanges().keySet());
-        TrialAmendment amendment = amendments.amend(id, proposal, caller.name());
+        TrialAmendment amendment = amendments.amend(id, request.toProposal(), caller.name());
         return Response.created(URI.create("/api/v1/trials/" + id + "/amendments/" + amendment.number))
                 .entity(toResponse(amendment)).build();
     }

@@ -1,6 +1,7 @@
 package dk.trials.trial.rest;
 
 import dk.trials.events.trial.TrialStatus;
+import dk.trials.trial.AuditAction;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -8,12 +9,14 @@ import java.time.Instant;
 /** One change in a trial's audit trail. */
 @Schema(name = "AuditEntry")
 public record AuditEntryResponse(
-        @Schema(description = "CREATED, EDITED, OPENED, PAUSED, RESUMED, CLOSED, COMPLETED or AMENDED") String action,
+        AuditAction action,
         @Schema(description = "Who made the change, from the bearer token") String actor,
         Instant at,
-        TrialStatus statusBefore,
+        @Schema(description = "The status before the change; null on creation", nullable = true) TrialStatus statusBefore,
         TrialStatus statusAfter,
-        @Schema(description = "SHA-256 of the canonical design before the change; null on creation") String designHashBefore,
+        @Schema(description = "SHA-256 of the canonical design before the change; null on creation", nullable = true)
+        String designHashBefore,
         @Schema(description = "SHA-256 of the canonical design after the change") String designHashAfter,
-        @Schema(description = "What changed, in words") String detail) {
+        @Schema(description = "What changed, in words: the fields of an edit, the number and reason of an amendment; null "
+                + "for creation and lifecycle steps", nullable = true) String detail) {
 }

@@ -2,6 +2,7 @@ package dk.trials.trial.rest;
 
 import dk.trials.platform.security.Roles;
 import dk.trials.trial.TrialAuditEntry;
+import dk.trials.trial.service.AuditTrail;
 import dk.trials.trial.service.TrialService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -26,9 +27,11 @@ import java.util.UUID;
 public class AuditResource {
 
     private final TrialService trials;
+    private final AuditTrail audit;
 
-    public AuditResource(TrialService trials) {
+    public AuditResource(TrialService trials, AuditTrail audit) {
         this.trials = trials;
+        this.audit = audit;
     }
 
     @GET
@@ -42,7 +45,7 @@ public class AuditResource {
     @APIResponse(responseCode = "404", description = "No such trial")
     public List<AuditEntryResponse> trail(@PathParam("id") UUID id) {
         trials.get(id);
-        return TrialAuditEntry.of(id).stream().map(AuditResource::toResponse).toList();
+        return audit.of(id).stream().map(AuditResource::toResponse).toList();
     }
 
     private static AuditEntryResponse toResponse(TrialAuditEntry e) {

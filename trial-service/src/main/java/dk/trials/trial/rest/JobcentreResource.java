@@ -3,7 +3,6 @@ package dk.trials.trial.rest;
 import dk.trials.platform.problem.ProblemException;
 import dk.trials.platform.security.Roles;
 import dk.trials.trial.service.Municipalities;
-import dk.trials.trial.service.Municipality;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -37,10 +36,10 @@ public class JobcentreResource {
             description = "The 98 Danish municipalities by kommunekode, each with its name and region: the codes a design's "
                     + "jobcentres must come from.")
     @APIResponse(responseCode = "200", description = "All 98, by code",
-            content = @Content(schema = @Schema(implementation = Municipality.class, type = SchemaType.ARRAY),
+            content = @Content(schema = @Schema(implementation = JobcentreResponse.class, type = SchemaType.ARRAY),
                     examples = @ExampleObject(name = "jobcentres", value = TrialExamples.JOBCENTRES)))
-    public List<Municipality> list() {
-        return List.copyOf(municipalities.all());
+    public List<JobcentreResponse> list() {
+        return municipalities.all().stream().map(JobcentreResponse::of).toList();
     }
 
     @GET
@@ -48,10 +47,11 @@ public class JobcentreResource {
     @RolesAllowed({Roles.TRIAL_DESIGNER, Roles.JOBCENTRE, Roles.ANALYST, Roles.ADMIN})
     @Operation(operationId = "getJobcentre", summary = "Get a jobcentre", description = "The municipality with this code.")
     @APIResponse(responseCode = "200", description = "The municipality",
-            content = @Content(schema = @Schema(implementation = Municipality.class),
+            content = @Content(schema = @Schema(implementation = JobcentreResponse.class),
                     examples = @ExampleObject(name = "copenhagen", value = TrialExamples.JOBCENTRE)))
     @APIResponse(responseCode = "404", description = "No municipality has this code")
-    public Municipality get(@PathParam("code") String code) {
-        return municipalities.find(code).orElseThrow(() -> ProblemException.notFound("No municipality has code " + code));
+    public JobcentreResponse get(@PathParam("code") String code) {
+        return municipalities.find(code).map(JobcentreResponse::of)
+                .orElseThrow(() -> ProblemException.notFound("No municipality has code " + code));
     }
 }

@@ -1,23 +1,39 @@
 package dk.trials.trial.rest;
 
-import dk.trials.events.trial.PowerAssumptions;
+import dk.trials.trial.Design;
+import dk.trials.trial.rest.TrialDesignRequest.PowerAssumptionsRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 
+import static dk.trials.trial.rest.RequestConstraints.NOT_BLANK;
+import static dk.trials.trial.rest.RequestConstraints.NOT_BLANK_MESSAGE;
+
 /** What to plan a trial for: the power assumptions and, optionally, its arms (by default treatment : control 1 : 1). */
 @Schema(name = "SampleSizeRequest")
 public record SampleSizeRequest(
-        @NotNull @Valid PowerAssumptions assumptions,
+        @NotNull @Valid PowerAssumptionsRequest assumptions,
         @Schema(description = "Arms and their allocation weights, exactly one of them the control; "
-                + "absent means treatment and control 1 : 1") List<@Valid @NotNull PlannedArm> arms) {
+                + "absent means treatment and control 1 : 1", nullable = true) List<@Valid @NotNull PlannedArm> arms) {
+
+    private static final List<Design.Arm> ONE_TO_ONE = List.of(
+            new Design.Arm("treatment", "treatment", 1, false), new Design.Arm("control", "control", 1, true));
+
+    /** The arms as the calculation takes them, each named by its code. */
+    List<Design.Arm> plannedArms() {
+        return arms == null ? ONE_TO_ONE
+                : arms.stream().map(a -> new Design.Arm(a.code(), a.code(), a.allocationWeight(), a.control())).toList();
+    }
 
     /** An arm as far as the sample size is concerned: its code, weight and whether it is the control. */
     @Schema(name = "PlannedArm")
-    public record PlannedArm(@NotBlank String code, @Positive int allocationWeight, boolean control) {
+    public record PlannedArm(
+            @NotNull @Pattern(regexp = NOT_BLANK, message = NOT_BLANK_MESSAGE) @Schema(examples = "treatment") String code,
+            @NotNull @Positive @Schema(examples = "1") Integer allocationWeight,
+            @Schema(description = "Whether this is the control arm; false when left out") boolean control) {
     }
 }

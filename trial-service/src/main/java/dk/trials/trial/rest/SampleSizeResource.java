@@ -1,12 +1,11 @@
 package dk.trials.trial.rest;
 
-import dk.trials.events.trial.ArmDesign;
 import dk.trials.platform.problem.FieldError;
 import dk.trials.platform.problem.Problem;
 import dk.trials.platform.problem.ProblemException;
 import dk.trials.platform.security.Roles;
+import dk.trials.trial.Design;
 import dk.trials.trial.service.power.PowerAssumptionRules;
-import dk.trials.trial.service.power.SampleSize;
 import dk.trials.trial.service.power.SampleSizeCalculator;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -25,17 +24,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 @Path("/api/v1/sample-size")
 @Tag(name = "Planning", description = "Power and sample size for a trial's primary outcome")
 @Produces(MediaType.APPLICATION_JSON)
 public class SampleSizeResource {
-
-    private static final List<ArmDesign> ONE_TO_ONE = List.of(
-            new ArmDesign("treatment", "treatment", 1, false), new ArmDesign("control", "control", 1, true));
 
     private final SampleSizeCalculator calculator;
 
@@ -58,39 +52,21 @@ public class SampleSizeResource {
             examples = {@ExampleObject(name = "one-to-one", value = TrialExamples.SAMPLE_SIZE_REQUEST),
                     @ExampleObject(name = "two-to-one", value = TrialExamples.SAMPLE_SIZE_REQUEST_WEIGHTED)}))
     @APIResponse(responseCode = "200", description = "What the trial needs",
-            content = @Content(schema = @Schema(implementation = SampleSize.class),
+            content = @Content(schema = @Schema(implementation = SampleSizeResponse.class),
                     examples = @ExampleObject(name = "one-to-one", value = TrialExamples.SAMPLE_SIZE)))
     @APIResponse(responseCode = "422", description = "Arms without exactly one control, or assumptions that cannot be powered",
             content = @Content(schema = @Schema(implementation = Problem.class)))
-    public SampleSize plan(@NotNull @Valid SampleSizeRequest request) {
-        List<ArmDesign> arms = request.arms() == null ? ONE_TO_ONE : request.arms().stream()
-                .map(a -> new ArmDesign(a.code(), a.code(), a.allocationWeight(), a.control())).toList();
-        List<FieldError> errors = new ArrayList<>(armErrors(arms));
+    public SampleSizeResponse plan(@NotNull @Valid SampleSizeRequest request) {
+        List<Design.Arm> arms = request.plannedArms();
+        Design.PowerAssumptions assumptions = request.assumptions().toAssumptions();
+        List<FieldError> errors = new ArrayList<>(PowerAssumptionRules.armViolations(arms));
         if (errors.isEmpty()) {
-            errors.addAll(PowerAssumptionRules.violations(request.assumptions(), arms, "assumptions"));
+            errors.addAll(PowerAssumptionRules.violations(assumptions, arms, "assumptions"));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.unprocessable("Cannot compute a sample size",
                     "The request breaks " + errors.size() + " rule" + (errors.size() == 1 ? "" : "s"), errors);
         }
-        return calculator.plan(request.assumptions(), arms);
-    }
-
-    private static List<FieldError> armErrors(List<ArmDesign> arms) {
-        List<FieldError> errors = new ArrayList<>();
-        if (arms.size() < 2) {
-            errors.add(new FieldError("arms", "a comparison needs at least two arms, found " + arms.size()));
-        }
-        long controls = arms.stream().filter(ArmDesign::control).count();
-        if (controls != 1) {
-            errors.add(new FieldError("arms", "exactly one arm must be the control, found " + controls));
-        }
-        Set<String> codes = new HashSet<>();
-        for (int i = 0; i < arms.size(); i++) {
-            if (!codes.add(arms.get(i).code())) {
-                errors.add(new FieldError("arms[" + i + "].code", "arm code " + arms.get(i).code() + " is used twice"));
-            }
-        }
-        return errors;
+        return SampleSizeResponse.of(calculator.plan(assumptions, arms));
     }
 }

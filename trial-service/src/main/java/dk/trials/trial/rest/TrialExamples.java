@@ -41,13 +41,8 @@ final class TrialExamples {
               "events": 881
             }""";
 
-    static final String TRIAL = """
-            {
-              "id": "5b0f7c1e-3d4a-4f51-9a57-0c4a8e7d2b10",
-              "status": "RECRUITING",
-              "designHash": "3f1c0e8f0a7e3c2d9b6a4f1e0d8c7b6a5f4e3d2c1b0a9f8e7d6c5b4a3f2e1d0c",
-              "plannedEvents": 881,
-              "amendment": 0,
+    /** The design of {@link #DESIGN} as a trial shows it: every field, null where the design has none. */
+    private static final String DESIGN_AS_SHOWN = """
               "title": "Early intensive contact for young dagpenge recipients",
               "type": "RCT",
               "targetGroup": "DAGPENGE",
@@ -65,7 +60,30 @@ final class TrialExamples {
               "power": {"baselineIncidence": 0.3, "minimumDetectableDifference": 0.05, "alpha": 0.05, "power": 0.8, "hazardRatio": null},
               "jobcentreNames": {"101": "København", "147": "Frederiksberg", "751": "Aarhus"},
               "sampleSize": """ + SAMPLE_SIZE + """
-            ,
+            ,""";
+
+    /** {@link #DESIGN} just created: a draft, not yet hashed, its sample size computed from its assumptions. */
+    static final String DRAFT = """
+            {
+              "id": "5b0f7c1e-3d4a-4f51-9a57-0c4a8e7d2b10",
+              "status": "DRAFT",
+              "designHash": null,
+              "plannedEvents": null,
+              "amendment": 0,""" + DESIGN_AS_SHOWN + """
+              "createdBy": "designer@star.dk",
+              "createdAt": "2026-11-20T09:00:00Z",
+              "updatedBy": "designer@star.dk",
+              "updatedAt": "2026-11-20T09:00:00Z"
+            }""";
+
+    /** {@link #DESIGN} opened: frozen, hashed, its planned events stored. */
+    static final String TRIAL = """
+            {
+              "id": "5b0f7c1e-3d4a-4f51-9a57-0c4a8e7d2b10",
+              "status": "RECRUITING",
+              "designHash": "3f1c0e8f0a7e3c2d9b6a4f1e0d8c7b6a5f4e3d2c1b0a9f8e7d6c5b4a3f2e1d0c",
+              "plannedEvents": 881,
+              "amendment": 0,""" + DESIGN_AS_SHOWN + """
               "createdBy": "designer@star.dk",
               "createdAt": "2026-11-20T09:00:00Z",
               "updatedBy": "designer@star.dk",

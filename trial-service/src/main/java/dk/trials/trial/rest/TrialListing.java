@@ -18,8 +18,13 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Reads the listing's query parameters, reporting every unreadable one as 400 (JAX-RS would answer 404 for a
- * parameter it cannot convert), and writes the paging headers: {@code X-Total-Count} and one RFC 8288 {@code Link} header.
+ * Reads the listing's query parameters and writes the paging headers: {@code X-Total-Count} and one RFC 8288
+ * {@code Link} header.
+ * <p>
+ * Parameters are read by the service's one rule, reporting every bad one at once (JAX-RS alone would answer 404 for
+ * a parameter it cannot convert): a page or size that is no whole number, or a status or type outside its list (as
+ * an unknown enum value in a body), cannot be read and answers 400; a readable page or size out of range, or an
+ * unknown jobcentre (as in a design), breaks a rule and answers 422. Any unreadable one makes the answer 400.
  */
 final class TrialListing {
 
@@ -32,18 +37,15 @@ final class TrialListing {
 
     static TrialQuery query(String status, String type, String jobcentre, String page, String size,
                             Municipalities municipalities) {
-        List<FieldError> errors = new ArrayList<>();
-        TrialStatus statusFilter = status == null ? null : constant(TrialStatus.class, "status", status, errors);
-        TrialType typeFilter = type == null ? null : constant(TrialType.class, "type", type, errors);
+        BadParameters problems = new BadParameters();
+        TrialStatus statusFilter = status == null ? null : constant(TrialStatus.class, "status", status, problems);
+        TrialType typeFilter = type == null ? null : constant(TrialType.class, "type", type, problems);
         if (jobcentre != null && !municipalities.known(jobcentre)) {
-            errors.add(new FieldError("jobcentre", "unknown municipality code " + jobcentre + "; see GET /api/v1/jobcentres"));
+            problems.broken(new FieldError("jobcentre", "unknown municipality code " + jobcentre + "; see GET /api/v1/jobcentres"));
         }
-        int pageNumber = number("page", page, 0, 0, Integer.MAX_VALUE, errors);
-        int pageSize = number("size", size, DEFAULT_SIZE, 1, MAX_SIZE, errors);
-        if (!errors.isEmpty()) {
-            throw ProblemException.badRequest("The listing has " + errors.size() + " invalid parameter"
-                    + (errors.size() == 1 ? "" : "s"), errors);
-        }
+        int pageNumber = number("page", page, 0, 0, Integer.MAX_VALUE, problems);
+        int pageSize = number("size", size, DEFAULT_SIZE, 1, MAX_SIZE, problems);
+        problems.throwIfAny();
         return new TrialQuery(statusFilter, typeFilter, jobcentre, pageNumber, pageSize);
     }
 
@@ -69,28 +71,55 @@ final class TrialListing {
                 .rel(rel).build();
     }
 
-    private static <E extends Enum<E>> E constant(Class<E> type, String field, String value, List<FieldError> errors) {
+    private static <E extends Enum<E>> E constant(Class<E> type, String field, String value, BadParameters problems) {
         try {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
-            errors.add(new FieldError(field, "must be one of " + Arrays.toString(type.getEnumConstants())));
+            problems.unreadable(new FieldError(field, "must be one of " + Arrays.toString(type.getEnumConstants())));
             return null;
         }
     }
 
-    private static int number(String field, String value, int absent, int min, int max, List<FieldError> errors) {
+    private static int number(String field, String value, int absent, int min, int max, BadParameters problems) {
         if (value == null) {
             return absent;
         }
+        FieldError error = new FieldError(field, "must be a whole number from " + min
+                + (max == Integer.MAX_VALUE ? " up" : " to " + max));
         try {
             int number = Integer.parseInt(value);
             if (number >= min && number <= max) {
                 return number;
             }
+            problems.broken(error);
         } catch (NumberFormatException e) {
-            // reported below, like a number out of range
+            problems.unreadable(error);
         }
-        errors.add(new FieldError(field, "must be a whole number from " + min + (max == Integer.MAX_VALUE ? " up" : " to " + max)));
         return absent;
+    }
+
+    /** The bad parameters found so far, and whether any of them could not be read at all. */
+    private static final class BadParameters {
+
+        private final List<FieldError> errors = new ArrayList<>();
+        private boolean unreadable;
+
+        void unreadable(FieldError error) {
+            errors.add(error);
+            unreadable = true;
+        }
+
+        void broken(FieldError error) {
+            errors.add(error);
+        }
+
+        void throwIfAny() {
+            if (errors.isEmpty()) {
+                return;
+            }
+            String detail = "The listing has " + errors.size() + " invalid parameter" + (errors.size() == 1 ? "" : "s");
+            throw unreadable ? ProblemException.badRequest(detail, errors)
+                    : ProblemException.unprocessable("Invalid listing parameters", detail, errors);
+        }
     }
 }

@@ -1,11 +1,10 @@
-package dk.trials.trial.mapping;
+package dk.trials.trial.rest;
 
-import dk.trials.events.trial.TrialStatus;
+import dk.trials.trial.Design;
+import dk.trials.trial.SampleSize;
 import dk.trials.trial.Trial;
-import dk.trials.trial.rest.TrialResponse;
 import dk.trials.trial.service.Municipalities;
-import dk.trials.trial.service.power.SampleSize;
-import dk.trials.trial.service.power.SampleSizeCalculator;
+import dk.trials.trial.service.TrialService;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Turns a stored trial into what the API shows, with the jobcentres' names beside their codes. */
@@ -13,24 +12,41 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class TrialMapper {
 
     private final Municipalities municipalities;
-    private final SampleSizeCalculator sampleSizes;
+    private final TrialService trials;
 
-    public TrialMapper(Municipalities municipalities, SampleSizeCalculator sampleSizes) {
+    public TrialMapper(Municipalities municipalities, TrialService trials) {
         this.municipalities = municipalities;
-        this.sampleSizes = sampleSizes;
+        this.trials = trials;
     }
 
     public TrialResponse toResponse(Trial trial) {
+        Design d = trial.design;
+        SampleSize sampleSize = trials.sampleSize(trial);
         return new TrialResponse(trial.id, trial.status, trial.designHash, trial.plannedEvents, trial.amendments,
-                trial.design, municipalities.names(trial.design.jobcentres()), sampleSize(trial),
+                d.title(), d.type(), d.targetGroup(), d.arms().stream().map(TrialMapper::arm).toList(),
+                randomisation(d.randomisation()), eligibility(d.eligibility()), d.jobcentres(),
+                new TrialResponse.PrimaryOutcome(d.primaryOutcome().type(), d.primaryOutcome().horizonWeeks()),
+                d.plannedParticipants(), new TrialResponse.EnrolmentPeriod(d.enrolmentPeriod().start(), d.enrolmentPeriod().end()),
+                power(d.power()), municipalities.names(d.jobcentres()),
+                sampleSize == null ? null : SampleSizeResponse.of(sampleSize),
                 trial.createdBy, trial.createdAt, trial.updatedBy, trial.updatedAt);
     }
 
-    /** An opened trial shows the calculation it was frozen with; a draft what its current assumptions need. */
-    private SampleSize sampleSize(Trial trial) {
-        if (trial.status == TrialStatus.DRAFT && trial.design.power() != null) {
-            return sampleSizes.plan(trial.design.power(), trial.design.arms());
-        }
-        return trial.sampleSize;
+    private static TrialResponse.Arm arm(Design.Arm a) {
+        return new TrialResponse.Arm(a.code(), a.name(), a.allocationWeight(), a.control());
+    }
+
+    private static TrialResponse.Randomisation randomisation(Design.Randomisation r) {
+        return new TrialResponse.Randomisation(r.method(), r.blockSizes(), r.stratifyBy(), r.ageBands(),
+                r.minimisationFactors(), r.minimisationProbability());
+    }
+
+    private static TrialResponse.Eligibility eligibility(Design.Eligibility e) {
+        return new TrialResponse.Eligibility(e.benefitTypes(), e.minAge(), e.maxAge(), e.maxWeeksUnemployed());
+    }
+
+    private static TrialResponse.PowerAssumptions power(Design.PowerAssumptions p) {
+        return p == null ? null : new TrialResponse.PowerAssumptions(p.baselineIncidence(), p.minimumDetectableDifference(),
+                p.alpha(), p.power(), p.hazardRatio());
     }
 }

@@ -1,13 +1,11 @@
 package dk.trials.trial.rest;
 
-import dk.trials.events.trial.TrialDesign;
 import dk.trials.events.trial.TrialStatus;
 import dk.trials.events.trial.TrialType;
 import dk.trials.platform.problem.Problem;
 import dk.trials.platform.security.Caller;
 import dk.trials.platform.security.Roles;
 import dk.trials.trial.Trial;
-import dk.trials.trial.mapping.TrialMapper;
 import dk.trials.trial.service.Municipalities;
 import dk.trials.trial.service.TrialLifecycle;
 import dk.trials.trial.service.TrialPage;
@@ -64,16 +62,19 @@ public class TrialResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.TRIAL_DESIGNER)
     @Operation(operationId = "createTrial", summary = "Create a trial design",
-            description = "Creates a design in status DRAFT. Structural errors answer 400, broken design rules 422, each as one entry in errors.")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = TrialDesign.class),
+            description = "Creates a design in status DRAFT. A body that cannot be read (malformed JSON, a wrong type, an "
+                    + "unknown value of a closed list, a required field missing) answers 400; a readable design that "
+                    + "breaks a rule (a range, a size, a rule between fields) 422. Each failure is one entry in errors.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = TrialDesignRequest.class),
             examples = @ExampleObject(name = "rct", value = TrialExamples.DESIGN)))
     @APIResponse(responseCode = "201", description = "Created; Location names the trial",
             content = @Content(schema = @Schema(implementation = TrialResponse.class),
-                    examples = @ExampleObject(name = "draft", value = TrialExamples.TRIAL)))
+                    examples = @ExampleObject(name = "draft", value = TrialExamples.DRAFT)))
+    @APIResponse(responseCode = "400", description = "The body cannot be read or lacks a required field")
     @APIResponse(responseCode = "422", description = "The design breaks a rule",
             content = @Content(schema = @Schema(implementation = Problem.class)))
-    public Response create(@NotNull @Valid TrialDesign design) {
-        Trial trial = trials.create(design, caller.name());
+    public Response create(@NotNull @Valid TrialDesignRequest design) {
+        Trial trial = trials.create(design.toDesign(), caller.name());
         return Response.created(URI.create("/api/v1/trials/" + trial.id)).entity(mapper.toResponse(trial)).build();
     }
 
@@ -91,7 +92,8 @@ public class TrialResource {
                             schema = @Schema(type = SchemaType.STRING))},
             content = @Content(schema = @Schema(implementation = TrialResponse.class, type = SchemaType.ARRAY),
                     examples = @ExampleObject(name = "trials", value = "[" + TrialExamples.TRIAL + "]")))
-    @APIResponse(responseCode = "400", description = "An unknown status, type or jobcentre, or a bad page or size")
+    @APIResponse(responseCode = "400", description = "An unknown status or type, or a page or size that is not a whole number")
+    @APIResponse(responseCode = "422", description = "An unknown jobcentre, or a page or size out of range")
     public Response list(
             @Parameter(description = "Only trials in this status", schema = @Schema(implementation = TrialStatus.class),
                     example = "RECRUITING") @QueryParam("status") String status,
@@ -128,17 +130,18 @@ public class TrialResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.TRIAL_DESIGNER)
     @Operation(operationId = "editTrial", summary = "Edit a draft design",
-            description = "Replaces the design of a DRAFT trial; 409 once the trial has opened.")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = TrialDesign.class),
+            description = "Replaces the design of a DRAFT trial; 409 once the trial has opened. 400 and 422 as for creation.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = TrialDesignRequest.class),
             examples = @ExampleObject(name = "rct", value = TrialExamples.DESIGN)))
     @APIResponse(responseCode = "200", description = "The edited trial",
             content = @Content(schema = @Schema(implementation = TrialResponse.class),
-                    examples = @ExampleObject(name = "draft", value = TrialExamples.TRIAL)))
+                    examples = @ExampleObject(name = "draft", value = TrialExamples.DRAFT)))
+    @APIResponse(responseCode = "400", description = "The body cannot be read or lacks a required field")
     @APIResponse(responseCode = "404", description = "No such trial")
     @APIResponse(responseCode = "409", description = "The trial is no longer a draft")
     @APIResponse(responseCode = "422", description = "The design breaks a rule")
-    public TrialResponse edit(@PathParam("id") UUID id, @NotNull @Valid TrialDesign design) {
-        return mapper.toResponse(trials.edit(id, design, caller.name()));
+    public TrialResponse edit(@PathParam("id") UUID id, @NotNull @Valid TrialDesignRequest design) {
+        return mapper.toResponse(trials.edit(id, design.toDesign(), caller.name()));
     }
 
     @POST

@@ -1,11 +1,11 @@
 package dk.trials.trial.service;
 
 import dk.trials.events.EventType;
-import dk.trials.events.trial.EnrolmentPeriod;
-import dk.trials.events.trial.TrialDesign;
 import dk.trials.events.trial.TrialStatus;
 import dk.trials.platform.problem.FieldError;
 import dk.trials.platform.problem.ProblemException;
+import dk.trials.trial.AuditAction;
+import dk.trials.trial.Design;
 import dk.trials.trial.Trial;
 import dk.trials.trial.TrialAmendment;
 import dk.trials.trial.messaging.TrialEventPublisher;
@@ -69,7 +69,7 @@ public class AmendmentService {
             throw ProblemException.conflict("Trial " + trialId + " is " + trial.status + "; only a RECRUITING or PAUSED trial is amended"
                     + (trial.status == TrialStatus.DRAFT ? " (a DRAFT is edited with PUT)" : ""));
         }
-        TrialDesign before = trial.design;
+        Design before = trial.design;
         List<FieldError> errors = new ArrayList<>(refusedFields(proposal.otherFields()));
         List<String> added = addedJobcentres(proposal.addJobcentres(), before.jobcentres(), errors);
         LocalDate end = proposal.enrolmentPeriodEnd();
@@ -93,11 +93,8 @@ public class AmendmentService {
 
         List<String> jobcentres = new ArrayList<>(before.jobcentres());
         jobcentres.addAll(added);
-        TrialDesign after = new TrialDesign(before.title(), before.type(), before.targetGroup(), before.arms(),
-                before.randomisation(), before.eligibility(), List.copyOf(jobcentres), before.primaryOutcome(),
-                planned != null ? planned : before.plannedParticipants(),
-                new EnrolmentPeriod(before.enrolmentPeriod().start(), end != null ? end : before.enrolmentPeriod().end()),
-                before.power());
+        Design after = before.widenedTo(List.copyOf(jobcentres), end != null ? end : before.enrolmentPeriod().end(),
+                planned != null ? planned : before.plannedParticipants());
         // Only widening changes are possible here, so the amended design meets every rule the opened one met.
         validator.requireValid(after);
 
@@ -116,7 +113,7 @@ public class AmendmentService {
         trial.replaceDesign(after);
         trial.designHash = hasher.hash(after);
         trial.amendments = amendment.number;
-        TrialService.touch(trial, by);
+        trials.touch(trial, by);
 
         amendment.designHashAfter = trial.designHash;
         amendment.amendedBy = by;

@@ -1,6 +1,6 @@
 package dk.trials.trial.service;
 
-import dk.trials.events.trial.TrialDesign;
+import dk.trials.trial.Design;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
@@ -14,9 +14,9 @@ final class DesignChanges {
     private DesignChanges() {
     }
 
-    static List<String> fields(TrialDesign before, TrialDesign after) {
+    static List<String> fields(Design before, Design after) {
         List<String> changed = new ArrayList<>();
-        for (RecordComponent component : TrialDesign.class.getRecordComponents()) {
+        for (RecordComponent component : Design.class.getRecordComponents()) {
             if (!Objects.equals(value(component, before), value(component, after))) {
                 changed.add(component.getName());
             }
@@ -24,7 +24,7 @@ final class DesignChanges {
         return changed;
     }
 
-    private static Object value(RecordComponent component, TrialDesign design) {
+    private static Object value(RecordComponent component, Design design) {
         try {
             return component.getAccessor().invoke(design);
         } catch (IllegalAccessException | InvocationTargetException e) {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import dk.trials.events.trial.TrialDesign;
+import dk.trials.trial.Design;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
@@ -16,7 +16,8 @@ import java.util.HexFormat;
 
 /**
  * SHA-256 of a design's canonical form: JSON with keys sorted, dates as ISO strings, no whitespace. The same design
- * always hashes alike, whatever order a client sent its fields in, so auditors can recompute it.
+ * always hashes alike, whatever order a client sent its fields in, so auditors can recompute it. The canonical form is
+ * that of the published event's design too: the hash in an event is the hash of the design it carries.
  */
 @ApplicationScoped
 public class DesignHasher {
@@ -28,7 +29,7 @@ public class DesignHasher {
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .build();
 
-    public String hash(TrialDesign design) {
+    public String hash(Design design) {
         try {
             byte[] json = canonicalJson(design).getBytes(StandardCharsets.UTF_8);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
@@ -38,7 +39,7 @@ public class DesignHasher {
     }
 
     /** The canonical JSON itself, so that the hash can be recomputed outside this system. */
-    public String canonicalJson(TrialDesign design) {
+    public String canonicalJson(Design design) {
         try {
             return canonical.writeValueAsString(design);
         } catch (JsonProcessingException e) {

@@ -1,36 +1,26 @@
 package dk.trials.trial.service;
 
-import dk.trials.events.trial.ArmDesign;
-import dk.trials.events.trial.EligibilityCriteria;
-import dk.trials.events.trial.RandomisationDesign;
+import dk.trials.events.outcome.OutcomeType;
 import dk.trials.events.trial.RandomisationMethod;
 import dk.trials.events.trial.StratificationFactor;
-import dk.trials.events.trial.TrialDesign;
 import dk.trials.platform.problem.FieldError;
 import dk.trials.platform.problem.ProblemException;
+import dk.trials.trial.Design;
 import dk.trials.trial.service.power.PowerAssumptionRules;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * The rules a well-formed design must also meet to be run as a trial. Every broken rule is reported, each as one
- * entry in {@code errors} naming the field, so a designer can fix them all at once. Field ranges that the contract
- * records annotate (a positive weight, a horizon) are checked earlier by bean validation and answer 400.
+ * The rules a readable design must also meet to be run as a trial. Every broken rule is reported, each as one
+ * entry in {@code errors} naming the field, so a designer can fix them all at once; like the field ranges that the
+ * REST request checks first (a positive weight, a horizon), a broken rule answers 422.
  */
 @ApplicationScoped
 public class DesignValidator {
-
-    /** The outcome that outcome-service estimates; the others are censoring events. */
-    static final String JOB_EXIT = "JOB_EXIT";
-
-    private static final String KNOWN_FACTORS = Arrays.stream(StratificationFactor.values())
-            .map(StratificationFactor::code).collect(Collectors.joining(", "));
 
     private final Municipalities municipalities;
 
@@ -38,7 +28,7 @@ public class DesignValidator {
         this.municipalities = municipalities;
     }
 
-    public void requireValid(TrialDesign design) {
+    public void requireValid(Design design) {
         List<FieldError> errors = violations(design);
         if (!errors.isEmpty()) {
             throw ProblemException.unprocessable("Invalid trial design",
@@ -46,13 +36,14 @@ public class DesignValidator {
         }
     }
 
-    public List<FieldError> violations(TrialDesign design) {
+    public List<FieldError> violations(Design design) {
         List<FieldError> errors = new ArrayList<>();
         arms(design, errors);
         randomisation(design, errors);
         eligibility(design.eligibility(), errors);
         jobcentres(design.jobcentres(), errors);
-        if (!JOB_EXIT.equals(design.primaryOutcome().type())) {
+        // Outcome-service estimates job exit; the other outcome types are censoring events.
+        if (!OutcomeType.JOB_EXIT.name().equals(design.primaryOutcome().type())) {
             errors.add(new FieldError("primaryOutcome.type",
                     "must be JOB_EXIT, the outcome trials are powered for and estimated on; found " + design.primaryOutcome().type()));
         }
@@ -69,9 +60,9 @@ public class DesignValidator {
         return errors;
     }
 
-    private static void arms(TrialDesign design, List<FieldError> errors) {
-        List<ArmDesign> arms = design.arms();
-        long controls = arms.stream().filter(ArmDesign::control).count();
+    private static void arms(Design design, List<FieldError> errors) {
+        List<Design.Arm> arms = design.arms();
+        long controls = arms.stream().filter(Design.Arm::control).count();
         if (design.type().randomised()) {
             if (arms.size() < 2) {
                 errors.add(new FieldError("arms", "a randomised trial needs at least two arms, found " + arms.size()));
@@ -99,8 +90,8 @@ public class DesignValidator {
         }
     }
 
-    private static void randomisation(TrialDesign design, List<FieldError> errors) {
-        RandomisationDesign r = design.randomisation();
+    private static void randomisation(Design design, List<FieldError> errors) {
+        Design.Randomisation r = design.randomisation();
         RandomisationMethod method = r.method();
         if (!design.type().randomised() && method != RandomisationMethod.SIMPLE) {
             errors.add(new FieldError("randomisation.method", "a " + design.type()
@@ -108,7 +99,7 @@ public class DesignValidator {
         }
 
         if (method == RandomisationMethod.PERMUTED_BLOCK) {
-            blockSizes(r.blockSizes(), design.arms().stream().mapToInt(ArmDesign::allocationWeight).sum(), errors);
+            blockSizes(r, design.totalAllocationWeight(), errors);
         } else if (!isEmpty(r.blockSizes())) {
             errors.add(new FieldError("randomisation.blockSizes", "only PERMUTED_BLOCK uses block sizes, this design uses " + method));
         }
@@ -139,16 +130,23 @@ public class DesignValidator {
         ageBands(r, errors);
     }
 
-    private static void blockSizes(List<Integer> sizes, int totalWeight, List<FieldError> errors) {
+    /**
+     * Enrolment-service rounds each block size up to a whole multiple of the arms' total weight
+     * ({@link Design.Randomisation#effectiveBlockSizes(int)}). A design names the sizes that will be used, so a size
+     * that rounding would change is refused rather than silently changed.
+     */
+    private static void blockSizes(Design.Randomisation r, int totalWeight, List<FieldError> errors) {
+        List<Integer> sizes = r.blockSizes();
         if (isEmpty(sizes)) {
             errors.add(new FieldError("randomisation.blockSizes", "permuted blocks need at least one block size"));
             return;
         }
+        List<Integer> used = r.effectiveBlockSizes(totalWeight);
         Set<Integer> seen = new HashSet<>();
         for (int i = 0; i < sizes.size(); i++) {
             Integer size = sizes.get(i);
             String field = "randomisation.blockSizes[" + i + "]";
-            if (size == null || size <= 0 || size % totalWeight != 0) {
+            if (!size.equals(used.get(i))) {
                 errors.add(new FieldError(field, "block size " + size
                         + " is not a positive multiple of the arms' total allocation weight " + totalWeight));
             } else if (!seen.add(size)) {
@@ -164,15 +162,13 @@ public class DesignValidator {
         Set<StratificationFactor> seen = new HashSet<>();
         for (int i = 0; i < factors.size(); i++) {
             StratificationFactor factor = factors.get(i);
-            if (factor == null) {
-                errors.add(new FieldError(field + "[" + i + "]", "must be one of " + KNOWN_FACTORS));
-            } else if (!seen.add(factor)) {
+            if (!seen.add(factor)) {
                 errors.add(new FieldError(field + "[" + i + "]", factor.code() + " is listed twice"));
             }
         }
     }
 
-    private static void ageBands(RandomisationDesign r, List<FieldError> errors) {
+    private static void ageBands(Design.Randomisation r, List<FieldError> errors) {
         boolean ageBandIsAFactor = contains(r.stratifyBy(), StratificationFactor.AGE_BAND)
                 || contains(r.minimisationFactors(), StratificationFactor.AGE_BAND);
         List<Integer> bands = r.ageBands();
@@ -188,15 +184,15 @@ public class DesignValidator {
         for (int i = 0; i < bands.size(); i++) {
             Integer bound = bands.get(i);
             String field = "randomisation.ageBands[" + i + "]";
-            if (bound == null || bound < 0) {
+            if (bound < 0) {
                 errors.add(new FieldError(field, "must be an age of 0 or more, found " + bound));
-            } else if (i > 0 && bands.get(i - 1) != null && bound <= bands.get(i - 1)) {
+            } else if (i > 0 && bound <= bands.get(i - 1)) {
                 errors.add(new FieldError(field, "age bands must be increasing: " + bound + " follows " + bands.get(i - 1)));
             }
         }
     }
 
-    private static void eligibility(EligibilityCriteria eligibility, List<FieldError> errors) {
+    private static void eligibility(Design.Eligibility eligibility, List<FieldError> errors) {
         if (eligibility.minAge() != null && eligibility.minAge() < 0) {
             errors.add(new FieldError("eligibility.minAge", "must not be negative"));
         }
@@ -213,7 +209,7 @@ public class DesignValidator {
         List<String> benefits = eligibility.benefitTypes();
         if (benefits != null) {
             for (int i = 0; i < benefits.size(); i++) {
-                if (benefits.get(i) == null || benefits.get(i).isBlank()) {
+                if (benefits.get(i).isBlank()) {
                     errors.add(new FieldError("eligibility.benefitTypes[" + i + "]", "must not be blank"));
                 }
             }

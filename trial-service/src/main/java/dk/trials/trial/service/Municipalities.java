@@ -21,7 +21,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class Municipalities {
 
-    static final String RESOURCE = "reference/municipalities.csv";
+    private static final String RESOURCE = "reference/municipalities.csv";
 
     private final Map<String, Municipality> byCode;
 

@@ -2,6 +2,7 @@ package dk.trials.trial.service;
 
 import dk.trials.events.EventType;
 import dk.trials.events.trial.TrialStatus;
+import dk.trials.trial.AuditAction;
 
 import java.util.Set;
 

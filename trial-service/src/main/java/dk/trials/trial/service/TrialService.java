@@ -1,8 +1,10 @@
 package dk.trials.trial.service;
 
-import dk.trials.events.trial.TrialDesign;
 import dk.trials.events.trial.TrialStatus;
 import dk.trials.platform.problem.ProblemException;
+import dk.trials.trial.AuditAction;
+import dk.trials.trial.Design;
+import dk.trials.trial.SampleSize;
 import dk.trials.trial.Trial;
 import dk.trials.trial.messaging.TrialEventPublisher;
 import dk.trials.trial.service.power.SampleSizeCalculator;
@@ -12,7 +14,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,27 +30,29 @@ public class TrialService {
     private final AuditTrail audit;
     private final TrialEventPublisher events;
     private final EntityManager entityManager;
+    private final Clock clock;
 
     public TrialService(DesignValidator validator, DesignHasher hasher, SampleSizeCalculator sampleSizes,
-                        AuditTrail audit, TrialEventPublisher events, EntityManager entityManager) {
+                        AuditTrail audit, TrialEventPublisher events, EntityManager entityManager, Clock clock) {
         this.validator = validator;
         this.hasher = hasher;
         this.sampleSizes = sampleSizes;
         this.audit = audit;
         this.events = events;
         this.entityManager = entityManager;
+        this.clock = clock;
     }
 
     @Transactional
-    public Trial create(TrialDesign sent, String by) {
-        TrialDesign design = DesignDefaults.apply(sent);
+    public Trial create(Design sent, String by) {
+        Design design = DesignDefaults.apply(sent);
         validator.requireValid(design);
         Trial trial = new Trial();
         trial.id = UUID.randomUUID();
         trial.status = TrialStatus.DRAFT;
         trial.replaceDesign(design);
         trial.createdBy = by;
-        trial.createdAt = Instant.now();
+        trial.createdAt = clock.instant();
         trial.updatedBy = by;
         trial.updatedAt = trial.createdAt;
         trial.persist();
@@ -91,15 +95,15 @@ public class TrialService {
     }
 
     @Transactional
-    public Trial edit(UUID id, TrialDesign sent, String by) {
+    public Trial edit(UUID id, Design sent, String by) {
         Trial trial = locked(id);
         if (trial.status != TrialStatus.DRAFT) {
             throw ProblemException.conflict("Trial " + id + " is " + trial.status
                     + "; only a DRAFT design can be edited, an opened one only amended");
         }
-        TrialDesign design = DesignDefaults.apply(sent);
+        Design design = DesignDefaults.apply(sent);
         validator.requireValid(design);
-        TrialDesign before = trial.design;
+        Design before = trial.design;
         trial.replaceDesign(design);
         touch(trial, by);
         List<String> changed = DesignChanges.fields(before, design);
@@ -139,14 +143,26 @@ public class TrialService {
         }
     }
 
+    /**
+     * The trial's power calculation: an opened trial shows the one it was frozen with, a draft what its current
+     * assumptions need; null without power assumptions.
+     */
+    public SampleSize sampleSize(Trial trial) {
+        if (trial.status == TrialStatus.DRAFT && trial.design.power() != null) {
+            return sampleSizes.plan(trial.design.power(), trial.design.arms());
+        }
+        return trial.sampleSize;
+    }
+
     /** Steps on one trial are serialised by its row lock, so their events are committed, and relayed, in order. */
     Trial locked(UUID id) {
         return Trial.<Trial>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> ProblemException.notFound("No trial " + id));
     }
 
-    static void touch(Trial trial, String by) {
+    /** Marks the trial as changed now by {@code by}. */
+    void touch(Trial trial, String by) {
         trial.updatedBy = by;
-        trial.updatedAt = Instant.now();
+        trial.updatedAt = clock.instant();
     }
 }

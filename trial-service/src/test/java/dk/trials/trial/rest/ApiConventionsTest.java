@@ -1,5 +1,6 @@
 package dk.trials.trial.rest;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.trials.testing.TestTokens;
 import dk.trials.trial.Trial;
 import dk.trials.trial.TrialDesigns;
@@ -8,6 +9,7 @@ import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -89,6 +91,31 @@ class ApiConventionsTest {
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem("title"))
                 .body("errors.field", hasItem("plannedParticipants"));
+    }
+
+    @Test
+    void aMissingFieldMakesTheAnswerABadRequestEvenBesideABrokenRule() {
+        String design = TrialDesigns.rct(d -> {
+            d.remove("plannedParticipants");
+            ((ObjectNode) d.get("arms").get(0)).put("allocationWeight", 0);
+        });
+        given().auth().oauth2(TestTokens.designer()).contentType(ContentType.JSON).body(design)
+                .post("/api/v1/trials")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:trials:problem:validation"))
+                .body("errors.field", contains("arms[0].allocationWeight", "plannedParticipants"));
+    }
+
+    @Test
+    void aReadableFieldOutOfRangeIsUnprocessable() {
+        given().auth().oauth2(TestTokens.designer()).contentType(ContentType.JSON)
+                .body(TrialDesigns.rct(d -> d.put("plannedParticipants", 0)))
+                .post("/api/v1/trials")
+                .then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:trials:problem:unprocessable"))
+                .body("errors.field", contains("plannedParticipants"));
     }
 
     @Test

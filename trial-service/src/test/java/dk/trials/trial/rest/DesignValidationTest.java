@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Each rule of a design, broken on its own: the answer names the field and the rule in exactly one errors entry,
- * and nothing is stored. Field ranges of the contract records answer 400, domain rules 422.
+ * and nothing is stored. A design that cannot be read (a wrong type, a value outside a closed list, a required field
+ * missing) answers 400; a readable one that breaks a rule, a field range as much as a rule between fields, 422.
  */
 @QuarkusTest
 class DesignValidationTest {
@@ -39,8 +40,11 @@ class DesignValidationTest {
                 broken("an RCT without a control arm", rct(d -> arm(d, 1).put("control", false)), 422, "arms", "exactly one control arm, found 0"),
                 broken("an RCT with two control arms", rct(d -> arm(d, 0).put("control", true)), 422, "arms", "exactly one control arm, found 2"),
                 broken("two arms with one code", rct(d -> arm(d, 1).put("code", "treatment")), 422, "arms[1].code", "used twice"),
-                broken("a zero weight", rct(d -> arm(d, 0).put("allocationWeight", 0)), 400, "arms[0].allocationWeight", "greater than 0"),
-                broken("a negative weight", rct(d -> arm(d, 1).put("allocationWeight", -2)), 400, "arms[1].allocationWeight", "greater than 0"),
+                broken("a zero weight", rct(d -> arm(d, 0).put("allocationWeight", 0)), 422, "arms[0].allocationWeight", "greater than 0"),
+                broken("a negative weight", rct(d -> arm(d, 1).put("allocationWeight", -2)), 422, "arms[1].allocationWeight", "greater than 0"),
+                broken("a missing weight", rct(d -> arm(d, 1).remove("allocationWeight")), 400, "arms[1].allocationWeight", "must not be null"),
+                broken("an arm code with capitals", rct(d -> arm(d, 0).put("code", "Treatment")), 422, "arms[0].code", "lower-case letters"),
+                broken("a blank arm name", rct(d -> arm(d, 0).put("name", " ")), 422, "arms[0].name", "must not be blank"),
                 broken("a fractional weight", rct(d -> arm(d, 0).put("allocationWeight", 1.5)), 400, "arms[0].allocationWeight", "wrong type"),
                 broken("a pilot with two arms", pilot(d -> arms(d).add(object("{\"code\": \"other\", \"name\": \"Other\", \"allocationWeight\": 1}"))),
                         422, "arms", "single intervention arm, found 2 arms"),
@@ -97,6 +101,25 @@ class DesignValidationTest {
                 // Eligibility, jobcentres, outcome, period
                 broken("a minimum age above the maximum", rct(d -> eligibility(d).put("minAge", 30)),
                         422, "eligibility.maxAge", "must not be below minAge (29 < 30)"),
+                broken("a negative minimum age", rct(d -> eligibility(d).put("minAge", -1)),
+                        422, "eligibility.minAge", "must not be negative"),
+                broken("a negative number of weeks unemployed", rct(d -> eligibility(d).put("maxWeeksUnemployed", -4)),
+                        422, "eligibility.maxWeeksUnemployed", "must not be negative"),
+                broken("a horizon of more than ten years", rct(d -> ((ObjectNode) d.get("primaryOutcome")).put("horizonWeeks", 521)),
+                        422, "primaryOutcome.horizonWeeks", "less than or equal to 520"),
+                broken("a horizon left out", rct(d -> ((ObjectNode) d.get("primaryOutcome")).remove("horizonWeeks")),
+                        400, "primaryOutcome.horizonWeeks", "must not be null"),
+                broken("an enrolment period without an end", rct(d -> period(d).remove("end")),
+                        400, "enrolmentPeriod.end", "must not be null"),
+                broken("an unparsable date", rct(d -> period(d).put("end", "31-12-2027")),
+                        400, "enrolmentPeriod.end", "wrong type or format"),
+                broken("no jobcentres", rct(d -> jobcentres(d).removeAll()), 422, "jobcentres", "must not be empty"),
+                broken("a title longer than 300 characters", rct(d -> d.put("title", "x".repeat(301))),
+                        422, "title", "size must be between 0 and 300"),
+                broken("a blank title", rct(d -> d.put("title", "  ")), 422, "title", "must not be blank"),
+                broken("no title", rct(d -> d.remove("title")), 400, "title", "must not be null"),
+                broken("no randomisation method", rct(d -> randomisation(d).remove("method")),
+                        400, "randomisation.method", "must not be null"),
                 broken("an unknown jobcentre", rct(d -> jobcentres(d).set(1, "999")),
                         422, "jobcentres[1]", "unknown municipality code 999"),
                 broken("a jobcentre listed twice", rct(d -> jobcentres(d).add("101")),
@@ -121,7 +144,7 @@ class DesignValidationTest {
                 broken("power assumptions on a pilot", pilot(d -> d.set("power", object(
                                 "{\"baselineIncidence\": 0.3, \"minimumDetectableDifference\": 0.05, \"alpha\": 0.05, \"power\": 0.8}"))),
                         422, "power", "no control arm to be powered against"),
-                broken("an alpha above one half", powered(p -> p.put("alpha", 0.6)), 400, "power.alpha", "less than or equal to 0.5"));
+                broken("an alpha above one half", powered(p -> p.put("alpha", 0.6)), 422, "power.alpha", "less than or equal to 0.5"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -2,29 +2,128 @@ package dk.trials.trial.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
 import dk.trials.testing.OpenApiConformance;
 import dk.trials.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every operation is documented for client authors, and the request examples it shows are accepted as they stand. */
+/**
+ * Every operation is documented for client authors, the document says what the service returns, and the examples it
+ * shows are valid against their schemas and accepted, or answered, as they stand.
+ */
 @QuarkusTest
 class OpenApiDocumentTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static JsonNode document;
+
+    @BeforeEach
+    void readTheDocument() throws Exception {
+        if (document == null) {
+            document = JSON.readTree(given().get("/q/openapi?format=json").then().statusCode(200).extract().asString());
+        }
+    }
+
     @Test
-    void everyOperationHasAnIdADescriptionExamplesAndItsErrors() throws Exception {
-        JsonNode document = new ObjectMapper().readTree(given().get("/q/openapi?format=json").then().statusCode(200)
-                .extract().asString());
+    void everyOperationHasAnIdADescriptionExamplesAndItsErrors() {
         assertEquals(List.of(), OpenApiConformance.shortfalls(document));
-        int operations = OpenApiConformance.operations(document).size();
-        assertTrue(operations >= 16, "found only " + operations + " operations");
+    }
+
+    @Test
+    void theDocumentHasExactlyTheServicesOperations() {
+        assertEquals(new TreeSet<>(Set.of(
+                        "GET /api/v1/jobcentres",
+                        "GET /api/v1/jobcentres/{code}",
+                        "POST /api/v1/sample-size",
+                        "GET /api/v1/trials",
+                        "POST /api/v1/trials",
+                        "GET /api/v1/trials/{id}",
+                        "PUT /api/v1/trials/{id}",
+                        "GET /api/v1/trials/{id}/amendments",
+                        "POST /api/v1/trials/{id}/amendments",
+                        "GET /api/v1/trials/{id}/amendments/{number}",
+                        "GET /api/v1/trials/{id}/audit",
+                        "POST /api/v1/trials/{id}/close",
+                        "POST /api/v1/trials/{id}/complete",
+                        "POST /api/v1/trials/{id}/open",
+                        "POST /api/v1/trials/{id}/pause",
+                        "POST /api/v1/trials/{id}/resume")),
+                new TreeSet<>(OpenApiConformance.operations(document).keySet()));
+    }
+
+    @Test
+    void theDocumentNamesItsServerLicenceAndContact() {
+        assertEquals("http://127.0.0.1:8081", document.at("/servers/0/url").asText());
+        assertEquals(1, document.path("servers").size());
+        assertEquals("EUPL-1.2", document.at("/info/license/name").asText());
+        assertEquals("https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12",
+                document.at("/info/license/url").asText());
+        assertEquals("Trials platform team", document.at("/info/contact/name").asText());
+        assertEquals("trials@example.dk", document.at("/info/contact/email").asText());
+    }
+
+    /** One schema per model: a second class of the same simple name would show up as "Arm1" and break clients. */
+    @Test
+    void eachSchemaIsNamedOnceAndForItsOwnModel() {
+        assertEquals(new TreeSet<>(Set.of(
+                        "AmendmentRequest", "Amendment", "AuditEntry", "AuditAction", "Jobcentre", "Problem", "FieldError",
+                        "SampleSizeRequest", "PlannedArm", "SampleSize", "ArmSampleSize", "ComparisonSampleSize",
+                        "TrialDesignRequest", "ArmRequest", "RandomisationRequest", "EligibilityRequest",
+                        "PrimaryOutcomeRequest", "EnrolmentPeriodRequest", "PowerAssumptionsRequest",
+                        "Trial", "Arm", "Randomisation", "Eligibility", "PrimaryOutcome", "EnrolmentPeriod", "PowerAssumptions",
+                        "TrialStatus", "TrialType", "RandomisationMethod", "StratificationFactor",
+                        "Instant", "LocalDate", "UUID")),
+                fieldNames(document.at("/components/schemas")));
+    }
+
+    @Test
+    void whatADraftLacksIsDocumentedAsNullable() {
+        for (String field : List.of("designHash", "plannedEvents", "power", "sampleSize")) {
+            assertEquals(List.of(), notNullable("Trial", field), "Trial." + field);
+        }
+        for (String field : List.of("blockSizes", "stratifyBy", "ageBands", "minimisationFactors", "minimisationProbability")) {
+            assertEquals(List.of(), notNullable("Randomisation", field), "Randomisation." + field);
+        }
+        for (String field : List.of("statusBefore", "designHashBefore", "detail")) {
+            assertEquals(List.of(), notNullable("AuditEntry", field), "AuditEntry." + field);
+        }
+    }
+
+    @Test
+    void everyExampleIsValidAgainstItsSchema() {
+        List<String> invalid = new ArrayList<>();
+        OpenApiConformance.operations(document).forEach((operation, node) -> {
+            node.path("requestBody").path("content").fields()
+                    .forEachRemaining(media -> checkMediaType(operation + " request", media.getValue(), invalid));
+            node.path("responses").fields().forEachRemaining(response -> response.getValue().path("content").fields()
+                    .forEachRemaining(media -> checkMediaType(operation + " " + response.getKey(), media.getValue(), invalid)));
+            for (JsonNode parameter : node.path("parameters")) {
+                if (parameter.has("example")) {
+                    check(operation + " parameter " + parameter.path("name").asText(), parameter.path("schema"),
+                            parameter.get("example"), invalid);
+                }
+            }
+        });
+        document.at("/components/schemas").fields().forEachRemaining(schema ->
+                checkSchemaExamples(schema.getKey(), schema.getValue(), invalid));
+        assertEquals(List.of(), invalid);
     }
 
     @Test
@@ -42,9 +141,67 @@ class OpenApiDocumentTest {
 
     @Test
     void theSampleSizeExampleIsWhatTheServiceAnswers() throws Exception {
-        ObjectMapper json = new ObjectMapper();
-        JsonNode answered = json.readTree(given().auth().oauth2(TestTokens.designer()).contentType(ContentType.JSON)
+        JsonNode answered = JSON.readTree(given().auth().oauth2(TestTokens.designer()).contentType(ContentType.JSON)
                 .body(TrialExamples.SAMPLE_SIZE_REQUEST).post("/api/v1/sample-size").then().statusCode(200).extract().asString());
-        assertEquals(json.readTree(TrialExamples.SAMPLE_SIZE), answered);
+        assertEquals(JSON.readTree(TrialExamples.SAMPLE_SIZE), answered);
+    }
+
+    @Test
+    void theDraftExampleIsWhatTheServiceAnswersForTheDesignExample() throws Exception {
+        ObjectNode answered = (ObjectNode) JSON.readTree(given().auth().oauth2(TestTokens.designer())
+                .contentType(ContentType.JSON).body(TrialExamples.DESIGN)
+                .post("/api/v1/trials").then().statusCode(201).extract().asString());
+        ObjectNode example = (ObjectNode) JSON.readTree(TrialExamples.DRAFT);
+        for (String whoAndWhen : List.of("id", "createdBy", "createdAt", "updatedBy", "updatedAt")) {
+            answered.remove(whoAndWhen);
+            example.remove(whoAndWhen);
+        }
+        assertEquals(example, answered);
+    }
+
+    private static void checkMediaType(String where, JsonNode mediaType, List<String> invalid) {
+        JsonNode schema = mediaType.path("schema");
+        if (mediaType.has("example")) {
+            check(where, schema, mediaType.get("example"), invalid);
+        }
+        mediaType.path("examples").fields().forEachRemaining(example ->
+                check(where + " example " + example.getKey(), schema, example.getValue().path("value"), invalid));
+    }
+
+    /** The examples a schema and each of its properties carry. */
+    private static void checkSchemaExamples(String where, JsonNode schema, List<String> invalid) {
+        for (JsonNode example : schema.path("examples")) {
+            check("schema " + where, schema, example, invalid);
+        }
+        schema.path("properties").fields().forEachRemaining(property ->
+                checkSchemaExamples(where + "." + property.getKey(), property.getValue(), invalid));
+    }
+
+    private static void check(String where, JsonNode schema, JsonNode example, List<String> invalid) {
+        // The schema is checked inside a copy of the components, so that its $refs resolve.
+        ObjectNode standalone = schema.deepCopy();
+        standalone.set("components", document.path("components"));
+        Set<ValidationMessage> messages = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(standalone).validate(example);
+        messages.forEach(message -> invalid.add(where + ": " + message.getMessage()));
+    }
+
+    private static List<String> notNullable(String schema, String property) {
+        JsonNode node = document.at("/components/schemas/" + schema + "/properties/" + property);
+        List<String> problems = new ArrayList<>();
+        if (node.isMissingNode()) {
+            problems.add("no such property");
+        } else {
+            check("null", node, NullNode.getInstance(), problems);
+        }
+        return problems;
+    }
+
+    private static Set<String> fieldNames(JsonNode node) {
+        Set<String> names = new TreeSet<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            names.add(it.next().getKey());
+        }
+        return names;
     }
 }

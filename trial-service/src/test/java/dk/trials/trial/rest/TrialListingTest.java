@@ -6,12 +6,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -90,6 +93,40 @@ class TrialListingTest {
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItems("status", "type", "jobcentre", "page", "size"));
+    }
+
+    @Test
+    void aPageThatIsNoNumberCannotBeRead() {
+        given().auth().oauth2(TestTokens.analyst()).get("/api/v1/trials?page=first")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", contains("page"))
+                .body("errors[0].message", equalTo("must be a whole number from 0 up"));
+    }
+
+    @Test
+    void anUnknownStatusCannotBeRead() {
+        given().auth().oauth2(TestTokens.analyst()).get("/api/v1/trials?status=OPEN")
+                .then().statusCode(400).body("errors.field", contains("status"));
+    }
+
+    @ParameterizedTest(name = "{0}={1} is out of range")
+    @CsvSource({"page, -1, must be a whole number from 0 up", "size, 0, must be a whole number from 1 to 200",
+            "size, 201, must be a whole number from 1 to 200"})
+    void aNumberOutOfRangeIsUnprocessable(String parameter, String value, String message) {
+        given().auth().oauth2(TestTokens.analyst()).get("/api/v1/trials?" + parameter + "=" + value)
+                .then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.field", contains(parameter))
+                .body("errors[0].message", equalTo(message));
+    }
+
+    @Test
+    void anUnknownJobcentreIsUnprocessable() {
+        given().auth().oauth2(TestTokens.analyst()).get("/api/v1/trials?jobcentre=999")
+                .then().statusCode(422)
+                .body("errors.field", contains("jobcentre"))
+                .body("errors[0].message", containsString("unknown municipality code 999"));
     }
 
     @Test

@@ -3,9 +3,11 @@ package dk.trials.trial.service;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import dk.trials.events.trial.TrialDesign;
+import dk.trials.trial.Design;
 import dk.trials.trial.TrialDesigns;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -39,7 +41,7 @@ class DesignHasherTest {
 
     @Test
     void theHashIsTheSha256OfTheSortedCompactJson() throws Exception {
-        TrialDesign design = read(TrialDesigns.POWERED_RCT);
+        Design design = read(TrialDesigns.POWERED_RCT);
         String canonical = hasher.canonicalJson(design);
         assertTrue(canonical.startsWith("{\"arms\":[{\"allocationWeight\":1,\"code\":\"treatment\""), canonical);
         assertTrue(canonical.contains("\"enrolmentPeriod\":{\"end\":\"2027-12-31\",\"start\":\"2027-01-01\"}"), canonical);
@@ -55,7 +57,37 @@ class DesignHasherTest {
         assertNotEquals(base, hasher.hash(read(TrialDesigns.rct(d -> d.putArray("jobcentres").add("101").add("147")))));
     }
 
-    private TrialDesign read(String design) throws Exception {
-        return json.readValue(design, TrialDesign.class);
+    /**
+     * Hashes recorded before the design had its own type (when the event record was hashed): the same design must
+     * keep its hash, or every opened trial's audit trail and published hash would stop matching its design.
+     */
+    @ParameterizedTest(name = "{0} keeps its hash")
+    @CsvSource({
+            "RCT, 5603b9bb75c57e53da1a8cc9e54dcf8ba751702cb60007dd3b439eebb2862f8b",
+            "POWERED_RCT, e511c0273cb01d56cd7a6e1b3188b0e18a4accf684bc7f228c08f5ce6ac0c959",
+            "PILOT, c86832f0af7c44c4cc53ce7d247627281b97467871c47196dca4531049866f84"})
+    void anIdenticalDesignKeepsTheHashItHadBefore(String name, String hash) throws Exception {
+        String design = switch (name) {
+            case "RCT" -> TrialDesigns.RCT;
+            case "POWERED_RCT" -> TrialDesigns.POWERED_RCT;
+            default -> TrialDesigns.PILOT;
+        };
+        assertEquals(hash, hasher.hash(read(design)));
+    }
+
+    @Test
+    void absentPartsAreNullsInTheCanonicalJson() throws Exception {
+        assertEquals("{\"arms\":[{\"allocationWeight\":1,\"code\":\"rotation\",\"control\":false,\"name\":\"Job rotation\"}],"
+                        + "\"eligibility\":{\"benefitTypes\":[\"KONTANTHJAELP\"],\"maxAge\":null,\"maxWeeksUnemployed\":null,\"minAge\":30},"
+                        + "\"enrolmentPeriod\":{\"end\":\"2027-07-31\",\"start\":\"2027-02-01\"},\"jobcentres\":[\"751\"],"
+                        + "\"plannedParticipants\":300,\"power\":null,\"primaryOutcome\":{\"horizonWeeks\":52,\"type\":\"JOB_EXIT\"},"
+                        + "\"randomisation\":{\"ageBands\":null,\"blockSizes\":null,\"method\":\"SIMPLE\",\"minimisationFactors\":null,"
+                        + "\"minimisationProbability\":null,\"stratifyBy\":null},\"targetGroup\":\"KONTANTHJAELP\","
+                        + "\"title\":\"Job rotation pilot in Aarhus\",\"type\":\"KNOWLEDGE_PILOT\"}",
+                hasher.canonicalJson(read(TrialDesigns.PILOT)));
+    }
+
+    private Design read(String design) throws Exception {
+        return json.readValue(design, Design.class);
     }
 }

@@ -1,11 +1,13 @@
 package dk.trials.trial.service.power;
 
-import dk.trials.events.trial.ArmDesign;
-import dk.trials.events.trial.PowerAssumptions;
 import dk.trials.platform.problem.FieldError;
+import dk.trials.trial.Design.Arm;
+import dk.trials.trial.Design.PowerAssumptions;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What power assumptions must meet beyond their field ranges before a sample size can be computed: all four
@@ -21,7 +23,7 @@ public final class PowerAssumptionRules {
     }
 
     /** Every broken rule, with fields named under {@code prefix} (such as {@code power}). */
-    public static List<FieldError> violations(PowerAssumptions assumptions, List<ArmDesign> arms, String prefix) {
+    public static List<FieldError> violations(PowerAssumptions assumptions, List<Arm> arms, String prefix) {
         List<FieldError> errors = new ArrayList<>();
         required(assumptions.baselineIncidence(), prefix + ".baselineIncidence", errors);
         required(assumptions.minimumDetectableDifference(), prefix + ".minimumDetectableDifference", errors);
@@ -55,9 +57,28 @@ public final class PowerAssumptionRules {
         return errors;
     }
 
+    /** What arms must meet to be planned for on their own: two or more, exactly one control, codes unique. */
+    public static List<FieldError> armViolations(List<Arm> arms) {
+        List<FieldError> errors = new ArrayList<>();
+        if (arms.size() < 2) {
+            errors.add(new FieldError("arms", "a comparison needs at least two arms, found " + arms.size()));
+        }
+        long controls = arms.stream().filter(Arm::control).count();
+        if (controls != 1) {
+            errors.add(new FieldError("arms", "exactly one arm must be the control, found " + controls));
+        }
+        Set<String> codes = new HashSet<>();
+        for (int i = 0; i < arms.size(); i++) {
+            if (!codes.add(arms.get(i).code())) {
+                errors.add(new FieldError("arms[" + i + "].code", "arm code " + arms.get(i).code() + " is used twice"));
+            }
+        }
+        return errors;
+    }
+
     /** Whether the participants and events these assumptions need stay within what could ever be enrolled. */
-    private static boolean feasible(PowerAssumptions assumptions, List<ArmDesign> arms) {
-        ArmDesign control = arms.stream().filter(ArmDesign::control).findFirst().orElse(null);
+    private static boolean feasible(PowerAssumptions assumptions, List<Arm> arms) {
+        Arm control = arms.stream().filter(Arm::control).findFirst().orElse(null);
         if (control == null) {
             return true;
         }
@@ -65,8 +86,8 @@ public final class PowerAssumptionRules {
         double pTreatment = pControl + assumptions.minimumDetectableDifference();
         double hazardRatio = assumptions.hazardRatio() != null ? assumptions.hazardRatio()
                 : PowerFormulas.proportionalHazardRatio(pControl, pTreatment);
-        int totalWeight = arms.stream().mapToInt(ArmDesign::allocationWeight).sum();
-        for (ArmDesign arm : arms) {
+        int totalWeight = arms.stream().mapToInt(Arm::allocationWeight).sum();
+        for (Arm arm : arms) {
             if (arm.control()) {
                 continue;
             }

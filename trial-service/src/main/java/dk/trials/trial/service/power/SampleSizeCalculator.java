@@ -1,7 +1,10 @@
 package dk.trials.trial.service.power;
 
-import dk.trials.events.trial.ArmDesign;
-import dk.trials.events.trial.PowerAssumptions;
+import dk.trials.trial.Design.Arm;
+import dk.trials.trial.Design.PowerAssumptions;
+import dk.trials.trial.SampleSize;
+import dk.trials.trial.SampleSize.ArmSampleSize;
+import dk.trials.trial.SampleSize.ComparisonSampleSize;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
@@ -21,8 +24,8 @@ import java.util.List;
 public class SampleSizeCalculator {
 
     /** Requires assumptions that {@link PowerAssumptionRules} accepts and arms with exactly one control. */
-    public SampleSize plan(PowerAssumptions assumptions, List<ArmDesign> arms) {
-        ArmDesign control = arms.stream().filter(ArmDesign::control).findFirst()
+    public SampleSize plan(PowerAssumptions assumptions, List<Arm> arms) {
+        Arm control = arms.stream().filter(Arm::control).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("A power calculation needs a control arm"));
         double pControl = assumptions.baselineIncidence();
         double pTreatment = pControl + assumptions.minimumDetectableDifference();
@@ -34,7 +37,7 @@ public class SampleSizeCalculator {
         List<ComparisonSampleSize> comparisons = new ArrayList<>();
         double perUnitOfWeight = 0;
         int events = 0;
-        for (ArmDesign arm : arms) {
+        for (Arm arm : arms) {
             if (arm.control()) {
                 continue;
             }
@@ -50,7 +53,7 @@ public class SampleSizeCalculator {
 
         List<ArmSampleSize> perArm = new ArrayList<>();
         int participants = 0;
-        for (ArmDesign arm : arms) {
+        for (Arm arm : arms) {
             int needed = wholeUp(perUnitOfWeight * arm.allocationWeight());
             perArm.add(new ArmSampleSize(arm.code(), arm.allocationWeight(), arm.control(), needed));
             participants += needed;

@@ -2,8 +2,9 @@ package dk.trials.trial.service.power;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dk.trials.events.trial.ArmDesign;
-import dk.trials.events.trial.PowerAssumptions;
+import dk.trials.trial.Design.Arm;
+import dk.trials.trial.Design.PowerAssumptions;
+import dk.trials.trial.SampleSize;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -91,9 +92,9 @@ class RReferenceValuesTest {
                 c.get("power").asDouble(), hazardRatio);
     }
 
-    private static List<ArmDesign> arms(int treatmentWeight, int controlWeight) {
-        return List.of(new ArmDesign("treatment", "Treatment", treatmentWeight, false),
-                new ArmDesign("control", "Control", controlWeight, true));
+    private static List<Arm> arms(int treatmentWeight, int controlWeight) {
+        return List.of(new Arm("treatment", "Treatment", treatmentWeight, false),
+                new Arm("control", "Control", controlWeight, true));
     }
 
     private static void assertClose(double expected, double actual, String what) {

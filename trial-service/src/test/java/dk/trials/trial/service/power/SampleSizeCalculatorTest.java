@@ -1,7 +1,9 @@
 package dk.trials.trial.service.power;
 
-import dk.trials.events.trial.ArmDesign;
-import dk.trials.events.trial.PowerAssumptions;
+import dk.trials.trial.Design.Arm;
+import dk.trials.trial.Design.PowerAssumptions;
+import dk.trials.trial.SampleSize;
+import dk.trials.trial.SampleSize.ComparisonSampleSize;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -35,7 +37,7 @@ class SampleSizeCalculatorTest {
     @Test
     void everyArmGetsItsShareOfTheBindingComparisonRoundedUp() {
         SampleSize plan = calculator.plan(assumptions, List.of(
-                new ArmDesign("a", "A", 3, false), new ArmDesign("b", "B", 1, false), new ArmDesign("control", "C", 2, true)));
+                new Arm("a", "A", 3, false), new Arm("b", "B", 1, false), new Arm("control", "C", 2, true)));
         double perUnit = plan.comparisons().stream()
                 .mapToDouble(c -> c.versusParticipants() / 2).max().orElseThrow();
         assertEquals((int) Math.ceil(3 * perUnit), plan.arms().get(0).participants());
@@ -57,7 +59,7 @@ class SampleSizeCalculatorTest {
         assertTrue(calculator.plan(new PowerAssumptions(0.30, 0.05, 0.01, 0.8, null), arms(1, 1)).participants() > base);
     }
 
-    private static List<ArmDesign> arms(int treatment, int control) {
-        return List.of(new ArmDesign("treatment", "T", treatment, false), new ArmDesign("control", "C", control, true));
+    private static List<Arm> arms(int treatment, int control) {
+        return List.of(new Arm("treatment", "T", treatment, false), new Arm("control", "C", control, true));
     }
 }

@@ -1,0 +1,94 @@
+package dk.trials.trial;
+
+import dk.trials.events.trial.RandomisationDesign;
+import dk.trials.events.trial.RandomisationMethod;
+import dk.trials.events.trial.StratificationFactor;
+import dk.trials.events.trial.TrialType;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A trial's design as this service keeps it: what the services validate, freeze and hash, and the document stored in
+ * the trial's {@code design} column. The REST request and the published event each have their own type, mapped at
+ * their edge.
+ * <p>
+ * The JSON of this record is the design's canonical form: {@code DesignHasher} hashes it and existing rows are read
+ * back through it, so a component is never renamed or removed (add, never rename).
+ */
+public record Design(
+        String title,
+        TrialType type,
+        String targetGroup,
+        List<Arm> arms,
+        Randomisation randomisation,
+        Eligibility eligibility,
+        List<String> jobcentres,
+        PrimaryOutcome primaryOutcome,
+        int plannedParticipants,
+        EnrolmentPeriod enrolmentPeriod,
+        PowerAssumptions power) {
+
+    /** The sum of the arms' allocation weights: the smallest block that holds every arm in proportion. */
+    public int totalAllocationWeight() {
+        return arms.stream().mapToInt(Arm::allocationWeight).sum();
+    }
+
+    /** The same design with another randomisation, e.g. with its defaults filled in. */
+    public Design withRandomisation(Randomisation newRandomisation) {
+        return new Design(title, type, targetGroup, arms, newRandomisation, eligibility, jobcentres, primaryOutcome,
+                plannedParticipants, enrolmentPeriod, power);
+    }
+
+    /** The same design, widened by an amendment: more jobcentres, a later end, more planned participants. */
+    public Design widenedTo(List<String> newJobcentres, LocalDate newEnd, int newPlannedParticipants) {
+        return new Design(title, type, targetGroup, arms, randomisation, eligibility, newJobcentres, primaryOutcome,
+                newPlannedParticipants, new EnrolmentPeriod(enrolmentPeriod.start(), newEnd), power);
+    }
+
+    /** One arm: its code (used in allocations), a name, its allocation weight and whether it is the control. */
+    public record Arm(String code, String name, int allocationWeight, boolean control) {
+    }
+
+    /**
+     * How participants are allocated. {@code stratifyBy} applies to permuted blocks, {@code minimisationFactors} and
+     * {@code minimisationProbability} to minimisation; {@code ageBands} are the lower bounds of the age bands.
+     */
+    public record Randomisation(RandomisationMethod method, List<Integer> blockSizes, List<StratificationFactor> stratifyBy,
+                                List<Integer> ageBands, List<StratificationFactor> minimisationFactors,
+                                Double minimisationProbability) {
+
+        /**
+         * The block sizes enrolment-service will allocate with, by the events module's one rule
+         * ({@link RandomisationDesign#effectiveBlockSizes(int)}); null sizes must be refused before asking.
+         */
+        public List<Integer> effectiveBlockSizes(int totalWeight) {
+            return new RandomisationDesign(method, blockSizes, stratifyBy, ageBands, minimisationFactors,
+                    minimisationProbability).effectiveBlockSizes(totalWeight);
+        }
+
+        public Randomisation withMinimisationProbability(Double probability) {
+            return new Randomisation(method, blockSizes, stratifyBy, ageBands, minimisationFactors, probability);
+        }
+    }
+
+    /** Who may be enrolled; a null bound means no bound. */
+    public record Eligibility(List<String> benefitTypes, Integer minAge, Integer maxAge, Integer maxWeeksUnemployed) {
+    }
+
+    /** The outcome the trial is powered for and analysed on, followed up to {@code horizonWeeks} after enrolment. */
+    public record PrimaryOutcome(String type, int horizonWeeks) {
+    }
+
+    public record EnrolmentPeriod(LocalDate start, LocalDate end) {
+    }
+
+    /**
+     * What the trial is powered for: the control arm's cumulative job exit at the horizon, the smallest difference
+     * worth detecting, two-sided alpha and power; optionally the hazard ratio for the events calculation. Each may be
+     * missing as sent; {@code PowerAssumptionRules} names those a calculation needs.
+     */
+    public record PowerAssumptions(Double baselineIncidence, Double minimumDetectableDifference, Double alpha, Double power,
+                                   Double hazardRatio) {
+    }
+}
