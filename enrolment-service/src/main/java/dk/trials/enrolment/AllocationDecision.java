@@ -1,9 +1,12 @@
 package dk.trials.enrolment;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.trials.events.trial.RandomisationMethod;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -17,6 +20,9 @@ import java.util.UUID;
  * One allocation with every input it was made from: the state before it under its lock (a stratum's block, or a
  * trial's marginal counts), the participant's factor levels and the random draws. Replaying the allocation function
  * on these inputs must give {@code arm} again.
+ * <p>
+ * {@code stateBefore} and {@code draws} are kept as the JSON the allocator wrote: their shape is the allocator's
+ * state type (a block, marginal counts, nothing) and its draws, which the replay and the log export read back.
  */
 @Entity
 @Table(name = "allocation_decision")
@@ -36,7 +42,8 @@ public class AllocationDecision extends PanacheEntityBase {
     /** 1, 2, 3, … within the lock key: the order in which the allocations were made. */
     public long position;
 
-    public String method;
+    @Enumerated(EnumType.STRING)
+    public RandomisationMethod method;
 
     public String stratum;
 

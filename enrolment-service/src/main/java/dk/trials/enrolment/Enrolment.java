@@ -43,6 +43,7 @@ public class Enrolment extends PanacheEntityBase {
 
     public boolean imported;
 
+    /** Audit: the token that enrolled or imported the citizen; written, never read by the service. */
     @Column(name = "enrolled_by")
     public String enrolledBy;
 
@@ -52,6 +53,7 @@ public class Enrolment extends PanacheEntityBase {
     @Column(name = "withdrawal_reason")
     public String withdrawalReason;
 
+    /** Audit: the token that recorded the withdrawal; written, never read by the service. */
     @Column(name = "withdrawn_by")
     public String withdrawnBy;
 

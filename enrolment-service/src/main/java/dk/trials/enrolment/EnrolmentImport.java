@@ -9,7 +9,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Audit record of one migration import: who took over allocations from another list, when, and how many. */
+/**
+ * Audit record of one migration import: who took over allocations from another list, when, and how many. Written once
+ * per import and never read by the service: it is there for the auditor (and the tests that stand in for one).
+ */
 @Entity
 @Table(name = "enrolment_import")
 public class EnrolmentImport extends PanacheEntityBase {

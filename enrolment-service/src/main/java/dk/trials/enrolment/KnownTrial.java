@@ -1,6 +1,5 @@
 package dk.trials.enrolment;
 
-import dk.trials.events.trial.TrialSnapshot;
 import dk.trials.events.trial.TrialStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -28,9 +27,9 @@ public class KnownTrial extends PanacheEntityBase {
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
-    public TrialSnapshot snapshot;
+    public TrialDocument design;
 
-    /** When the event that produced this snapshot occurred; older events never overwrite newer ones. */
+    /** When the event that produced this row occurred: what the stale-event rule compares a later event with. */
     @Column(name = "updated_at")
     public Instant updatedAt;
 }

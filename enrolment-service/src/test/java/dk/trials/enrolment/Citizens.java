@@ -1,5 +1,7 @@
 package dk.trials.enrolment;
 
+import dk.trials.platform.time.TrialsClock;
+
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -13,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Citizens {
 
-    public static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
+    public static final ZoneId COPENHAGEN = TrialsClock.ZONE;
     private static final Set<String> ISSUED = ConcurrentHashMap.newKeySet();
     private static final AtomicInteger SERIAL = new AtomicInteger();
 

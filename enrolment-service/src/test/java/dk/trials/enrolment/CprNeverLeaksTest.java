@@ -15,7 +15,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -140,15 +144,16 @@ class CprNeverLeaksTest {
 
         int records = 0;
         Set<String> topics;
+        Map<String, Long> published;
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
             topics = admin.listTopics().names().get();
+            published = recordsOn(admin, topics);
         }
         for (String topic : topics) {
             try (TopicProbe probe = new TopicProbe(TestKafka.bootstrapServers(), topic)) {
-                List<ConsumerRecord<String, String>> seen = probe.records();
-                for (int i = 0; i < 10; i++) {
-                    seen = probe.records();
-                }
+                // Read until the probe has every record the topic held when the scan began.
+                List<ConsumerRecord<String, String>> seen = await().atMost(Duration.ofSeconds(30))
+                        .until(probe::records, r -> r.size() >= published.get(topic));
                 for (ConsumerRecord<String, String> record : seen) {
                     records++;
                     leaked(record.key() + " " + record.value(), cprs).forEach(cpr -> leaks.add(topic + ": " + cpr));
@@ -158,5 +163,16 @@ class CprNeverLeaksTest {
         assertTrue(topics.contains(Topics.ENROLMENT_EVENTS) && records >= 31, "the topics were read: " + records + " records");
 
         assertEquals(List.of(), leaks);
+    }
+
+    /** How many records each topic holds: the sum of its partitions' end offsets (nothing is deleted in a test run). */
+    private static Map<String, Long> recordsOn(Admin admin, Set<String> topics) throws Exception {
+        Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+        for (TopicDescription topic : admin.describeTopics(topics).allTopicNames().get().values()) {
+            topic.partitions().forEach(p -> ends.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest()));
+        }
+        Map<String, Long> records = new HashMap<>();
+        admin.listOffsets(ends).all().get().forEach((partition, end) -> records.merge(partition.topic(), end.offset(), Long::sum));
+        return records;
     }
 }

@@ -76,7 +76,7 @@ public final class Trials {
 
     /** Publishes a lifecycle event with the trial's new status and waits until the service has recorded it. */
     public static void publish(EventCodec codec, EventType type, UUID trialId, TrialStatus status, TrialDesign design) {
-        EventEnvelope envelope = codec.envelope(type, trialId, new TrialSnapshot(trialId, status, design, "0".repeat(64), 120));
+        EventEnvelope envelope = codec.envelope(type, trialId, new TrialSnapshot(trialId, status, design, "0".repeat(64), 120, 0));
         send(trialId.toString(), codec.encode(envelope), type);
         // The consuming replica (this one) drops its cached copy on commit, so the new status holds at once.
         await().atMost(Duration.ofSeconds(30)).until(() -> status.equals(statusOf(trialId)));

@@ -1,59 +1,55 @@
 package dk.trials.enrolment.messaging;
 
-import dk.trials.platform.messaging.EventCodec;
+import dk.trials.enrolment.service.KnownTrials;
+import dk.trials.enrolment.service.TrialChange;
 import dk.trials.events.EventEnvelope;
 import dk.trials.events.EventType;
-import dk.trials.events.MalformedEventException;
-import dk.trials.events.Topics;
 import dk.trials.events.trial.TrialSnapshot;
-import dk.trials.platform.inbox.ProcessedEvents;
-import dk.trials.enrolment.service.KnownTrials;
+import dk.trials.platform.inbox.Inbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-
 /**
- * Learns trials from {@code trial-events}: every trial event carries the full snapshot, so each one simply replaces
- * what is known. Repeated deliveries are dropped by event id; event types this service does not know are skipped.
+ * Learns trials from {@code trial-events}: every trial event carries the whole trial, so each one replaces what is
+ * known unless a later one was applied already (the stale-event rule, {@link TrialChange#supersedes}). Decoding,
+ * repeats and unknown types are the {@link Inbox}'s.
  */
 @ApplicationScoped
 public class TrialEventsConsumer {
 
     private static final Logger LOG = Logger.getLogger(TrialEventsConsumer.class);
 
-    private final EventCodec codec;
-    private final ProcessedEvents processed;
+    private final Inbox inbox;
     private final KnownTrials trials;
+    private final Inbox.Routes routes;
 
-    public TrialEventsConsumer(EventCodec codec, ProcessedEvents processed, KnownTrials trials) {
-        this.codec = codec;
-        this.processed = processed;
+    public TrialEventsConsumer(Inbox inbox, KnownTrials trials) {
+        this.inbox = inbox;
         this.trials = trials;
+        this.routes = Inbox.on(EventType.TRIAL_OPENED, TrialSnapshot.class, this::learn)
+                .on(EventType.TRIAL_PAUSED, TrialSnapshot.class, this::learn)
+                .on(EventType.TRIAL_RESUMED, TrialSnapshot.class, this::learn)
+                .on(EventType.TRIAL_CLOSED, TrialSnapshot.class, this::learn)
+                .on(EventType.TRIAL_COMPLETED, TrialSnapshot.class, this::learn)
+                .on(EventType.TRIAL_AMENDED, TrialSnapshot.class, this::learn);
     }
 
     @Incoming("trial-events")
     @Transactional
     public void onTrialEvent(String json) {
-        EventEnvelope envelope = codec.decode(json);
-        if (envelope.knownType().filter(t -> t.topic().equals(Topics.TRIAL_EVENTS)).isEmpty()) {
-            LOG.debugf("Skipping event %s of unknown type %s", envelope.eventId(), envelope.type());
-            return;
-        }
-        if (envelope.version() > EventType.CURRENT_VERSION) {
-            throw new MalformedEventException("Event " + envelope.eventId() + " has version " + envelope.version()
-                    + ", newer than this service reads", null);
-        }
-        if (!processed.firstDelivery(envelope)) {
-            return;
-        }
-        TrialSnapshot snapshot = codec.payload(envelope, TrialSnapshot.class);
-        if (trials.learn(snapshot, envelope.occurredAt(), envelope.payload().toString())) {
+        inbox.receive(json, routes);
+    }
+
+    private void learn(EventEnvelope envelope, TrialSnapshot snapshot) {
+        TrialChange change = new TrialChange(snapshot.trialId(), snapshot.status(), TrialDocuments.of(snapshot.design()),
+                envelope.occurredAt());
+        if (trials.learn(change)) {
             LOG.infof("Trial %s is %s (%s)", snapshot.trialId(), snapshot.status(), envelope.type());
         } else {
-            LOG.infof("Ignoring %s %s of trial %s: a later event is already applied", envelope.type(), envelope.eventId(),
-                    snapshot.trialId());
+            LOG.infof("Ignoring %s %s of trial %s: a later event is already applied", envelope.type(),
+                    envelope.eventId(), snapshot.trialId());
         }
     }
 }

@@ -2,7 +2,6 @@ package dk.trials.enrolment.rest;
 
 import dk.trials.platform.security.Roles;
 import dk.trials.enrolment.service.AllocationLogService;
-import dk.trials.enrolment.service.ReplayReport;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -59,7 +58,7 @@ public class AllocationLogResource {
     @APIResponse(responseCode = "404", description = "No such trial is known")
     @APIResponse(responseCode = "409", description = "Recruitment has not ended; the log is sealed")
     public AllocationLog export(@PathParam("trialId") UUID trialId) {
-        return log.export(trialId);
+        return AllocationLog.from(log.export(trialId));
     }
 
     @POST
@@ -69,10 +68,10 @@ public class AllocationLogResource {
             description = "Re-runs every allocation from its recorded state and draws and compares the arm; reports the "
                     + "allocations that are not reproduced (without naming arms, so it may run while the trial recruits).")
     @APIResponse(responseCode = "200", description = "The replay's result",
-            content = @Content(schema = @Schema(implementation = ReplayReport.class),
+            content = @Content(schema = @Schema(implementation = ReplayReportView.class),
                     examples = @ExampleObject(name = "reproduced", value = REPORT)))
     @APIResponse(responseCode = "404", description = "No such trial is known")
-    public ReplayReport replay(@PathParam("trialId") UUID trialId) {
-        return log.replay(trialId);
+    public ReplayReportView replay(@PathParam("trialId") UUID trialId) {
+        return ReplayReportView.from(log.replay(trialId));
     }
 }

@@ -4,7 +4,7 @@ import dk.trials.platform.problem.Problem;
 import dk.trials.platform.security.Caller;
 import dk.trials.platform.security.Roles;
 import dk.trials.enrolment.Enrolment;
-import dk.trials.enrolment.mapping.EnrolmentMapper;
+import dk.trials.enrolment.service.Enrolled;
 import dk.trials.enrolment.service.EnrolmentService;
 import dk.trials.enrolment.service.ImportService;
 import dk.trials.enrolment.service.WithdrawalService;
@@ -38,15 +38,13 @@ public class EnrolmentResource {
     private final EnrolmentService enrolments;
     private final WithdrawalService withdrawals;
     private final ImportService imports;
-    private final EnrolmentMapper mapper;
     private final Caller caller;
 
     public EnrolmentResource(EnrolmentService enrolments, WithdrawalService withdrawals, ImportService imports,
-                             EnrolmentMapper mapper, Caller caller) {
+                             Caller caller) {
         this.enrolments = enrolments;
         this.withdrawals = withdrawals;
         this.imports = imports;
-        this.mapper = mapper;
         this.caller = caller;
     }
 
@@ -69,11 +67,12 @@ public class EnrolmentResource {
             content = @Content(schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such trial is known")
     @APIResponse(responseCode = "409", description = "The trial is not recruiting")
-    @APIResponse(responseCode = "422", description = "Not eligible; every failed criterion is one entry in errors")
+    @APIResponse(responseCode = "422", description = "Not eligible (every failed criterion is one entry in errors), an "
+            + "invalid CPR number, or a field that breaks a rule")
     public Response enrol(@PathParam("trialId") UUID trialId, @NotNull @Valid EnrolmentRequest request) {
-        EnrolmentService.Outcome outcome = enrolments.enrol(trialId, request, caller);
-        EnrolmentResponse body = mapper.toResponse(outcome.enrolment());
-        if (!outcome.created()) {
+        Enrolled enrolled = enrolments.enrol(trialId, request.toCommand(), caller);
+        EnrolmentResponse body = EnrolmentResponse.from(enrolled.enrolment());
+        if (!enrolled.created()) {
             return Response.ok(body).build();
         }
         return Response.created(URI.create("/api/v1/trials/" + trialId + "/enrolments/" + body.enrolmentId()))
@@ -95,7 +94,7 @@ public class EnrolmentResource {
         if (!caller.hasRole(Roles.ANALYST)) {
             caller.requireActingFor(enrolment.jobcentre);
         }
-        return mapper.toView(enrolment);
+        return EnrolmentView.from(enrolment);
     }
 
     @POST
@@ -113,10 +112,11 @@ public class EnrolmentResource {
     @APIResponse(responseCode = "403", description = "A jobcentre token for another jobcentre's participant")
     @APIResponse(responseCode = "404", description = "No such enrolment in this trial")
     @APIResponse(responseCode = "409", description = "The participant already withdrew")
-    @APIResponse(responseCode = "422", description = "The date is before the enrolment or in the future, or the reason holds a CPR number")
+    @APIResponse(responseCode = "422", description = "The date is before the enrolment or in the future, or the reason "
+            + "is blank, too long or holds a CPR number")
     public EnrolmentView withdraw(@PathParam("trialId") UUID trialId, @PathParam("enrolmentId") UUID enrolmentId,
                                   @NotNull @Valid WithdrawalRequest request) {
-        return mapper.toView(withdrawals.withdraw(trialId, enrolmentId, request, caller));
+        return EnrolmentView.from(withdrawals.withdraw(trialId, enrolmentId, request.toCommand(), caller));
     }
 
     @POST
@@ -133,9 +133,9 @@ public class EnrolmentResource {
             content = @Content(schema = @Schema(implementation = ImportResult.class),
                     examples = @ExampleObject(name = "imported", value = EnrolmentExamples.IMPORTED)))
     @APIResponse(responseCode = "404", description = "No such trial is known")
-    @APIResponse(responseCode = "409", description = "The trial is still a draft")
+    @APIResponse(responseCode = "409", description = "The trial is still a draft, or completed")
     @APIResponse(responseCode = "422", description = "At least one line is invalid; nothing was imported")
     public ImportResult importEnrolments(@PathParam("trialId") UUID trialId, @NotNull @Valid ImportRequest request) {
-        return imports.importAll(trialId, request, caller);
+        return ImportResult.from(imports.importAll(trialId, request.toCommand(), caller));
     }
 }

@@ -53,6 +53,6 @@ public class RecruitmentResource {
                     examples = @ExampleObject(name = "recruitment", value = VIEW)))
     @APIResponse(responseCode = "404", description = "No such trial is known")
     public RecruitmentView recruitment(@PathParam("trialId") UUID trialId) {
-        return report.of(trialId);
+        return RecruitmentView.from(report.of(trialId));
     }
 }

@@ -1,11 +1,22 @@
 package dk.trials.enrolment.rest;
 
+import dk.trials.enrolment.service.WithdrawParticipant;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
 
 /** A participant withdraws on {@code date}; the allocation stays and counts in the intention-to-treat analysis. */
-public record WithdrawalRequest(@NotBlank @Size(max = 500) String reason, @NotNull LocalDate date) {
+@Schema(description = "A withdrawal: why, and on which day")
+public record WithdrawalRequest(
+        @NotBlank @Size(max = 500) @Schema(description = "Why; free text that must not hold a CPR number",
+                examples = "The citizen no longer wishes to take part") String reason,
+        @NotNull @Schema(description = "The day of the withdrawal: not before the enrolment, not in the future",
+                examples = "2027-02-01") LocalDate date) {
+
+    WithdrawParticipant toCommand() {
+        return new WithdrawParticipant(reason, date);
+    }
 }

@@ -1,11 +1,12 @@
 package dk.trials.enrolment.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.trials.enrolment.AllocationDecision;
+import dk.trials.enrolment.service.allocation.AllocationState;
+import dk.trials.enrolment.service.allocation.Allocator;
 import dk.trials.events.trial.TrialStatus;
 import dk.trials.platform.problem.ProblemException;
-import dk.trials.enrolment.AllocationDecision;
-import dk.trials.enrolment.rest.AllocationLog;
-import dk.trials.enrolment.rest.AllocationLogEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.EnumSet;
@@ -24,28 +25,39 @@ public class AllocationLogService {
     private static final Set<TrialStatus> RECRUITMENT_ENDED = EnumSet.of(TrialStatus.FOLLOW_UP, TrialStatus.COMPLETED);
 
     private final KnownTrials trials;
+    private final ObjectMapper json;
     private final AllocationReplay replay;
 
     public AllocationLogService(KnownTrials trials, ObjectMapper json) {
         this.trials = trials;
+        this.json = json;
         this.replay = new AllocationReplay(json);
     }
 
-    public AllocationLog export(UUID trialId) {
+    public DecisionLog export(UUID trialId) {
         ActiveTrial trial = trials.require(trialId);
         if (!RECRUITMENT_ENDED.contains(trial.status())) {
             throw ProblemException.conflict("The allocation log of trial " + trialId + " stays sealed while it is "
                     + trial.status() + "; it opens in FOLLOW_UP");
         }
-        List<AllocationLogEntry> entries = AllocationDecision.ofTrial(trialId).stream()
-                .map(d -> new AllocationLogEntry(d.enrolmentId, d.lockKey, d.position, d.method, d.stratum, d.levels,
-                        d.stateBefore, d.draws, d.arm, d.decidedAt))
+        Allocator<?> allocator = trial.allocator();
+        List<DecisionLog.Decision> decisions = AllocationDecision.ofTrial(trialId).stream()
+                .map(d -> new DecisionLog.Decision(d.enrolmentId, d.lockKey, d.position, d.method, d.stratum, d.levels,
+                        state(allocator, d), replay.draws(d.draws), d.arm, d.decidedAt))
                 .toList();
-        return new AllocationLog(trialId, trial.allocator().method().name(), entries.size(), entries);
+        return new DecisionLog(trialId, allocator.method(), decisions);
     }
 
     public ReplayReport replay(UUID trialId) {
         ActiveTrial trial = trials.require(trialId);
         return replay.replay(trialId, trial.allocator(), AllocationDecision.ofTrial(trialId));
+    }
+
+    private AllocationState state(Allocator<?> allocator, AllocationDecision d) {
+        try {
+            return json.treeToValue(d.stateBefore, allocator.stateType());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The recorded state of enrolment " + d.enrolmentId + " cannot be read", e);
+        }
     }
 }

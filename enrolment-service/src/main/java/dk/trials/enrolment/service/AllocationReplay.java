@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.trials.enrolment.AllocationDecision;
 import dk.trials.enrolment.service.allocation.Allocation;
+import dk.trials.enrolment.service.allocation.AllocationState;
 import dk.trials.enrolment.service.allocation.Allocator;
 import dk.trials.enrolment.service.allocation.Draw;
 import dk.trials.enrolment.service.allocation.ReplayMismatchException;
@@ -32,7 +33,7 @@ public final class AllocationReplay {
     }
 
     /** {@code decisions} in log order: by sequence, then by position within it. */
-    public <S> ReplayReport replay(UUID trialId, Allocator<S> allocator, List<AllocationDecision> decisions) {
+    public <S extends AllocationState> ReplayReport replay(UUID trialId, Allocator<S> allocator, List<AllocationDecision> decisions) {
         Map<String, List<AllocationDecision>> sequences = new LinkedHashMap<>();
         for (AllocationDecision d : decisions) {
             sequences.computeIfAbsent(Objects.toString(d.lockKey, ""), k -> new ArrayList<>()).add(d);
@@ -43,7 +44,7 @@ public final class AllocationReplay {
             long expected = 1;
             for (AllocationDecision d : sequence) {
                 String problem = null;
-                if (!allocator.method().name().equals(d.method)) {
+                if (allocator.method() != d.method) {
                     problem = "recorded method " + d.method + " is not the design's " + allocator.method();
                 } else if (d.lockKey != null && d.position != expected) {
                     problem = "expected position " + expected + " in the sequence, the log has " + d.position;
@@ -72,7 +73,8 @@ public final class AllocationReplay {
         return new ReplayReport(trialId, decisions.size(), decisions.size() - mismatches.size(), mismatches);
     }
 
-    private List<Draw> draws(JsonNode recorded) {
+    /** The draws as recorded; {@link ReplayMismatchException} if they cannot be read. */
+    List<Draw> draws(JsonNode recorded) {
         try {
             return List.of(json.treeToValue(recorded, Draw[].class));
         } catch (JsonProcessingException | IllegalArgumentException e) {

@@ -6,7 +6,10 @@ import dk.trials.platform.problem.ProblemException;
 
 import java.util.List;
 
-/** Reads CPR numbers from requests; a number that is malformed or names no real birth date is refused, not echoed. */
+/**
+ * Reads CPR numbers from commands. A CPR number arrives as a JSON string, so a request with one can always be read;
+ * one that is not ten digits or names no real birth date breaks the CPR rule (422), and is never echoed.
+ */
 public final class Citizens {
 
     static final String INVALID = "must be a CPR number DDMMYYSSSS (optional hyphen) with a real date of birth";
@@ -15,7 +18,7 @@ public final class Citizens {
     }
 
     public static CprNumber require(String field, String cpr) {
-        return CprNumber.parse(cpr).orElseThrow(() -> ProblemException.badRequest("The CPR number cannot be read",
-                List.of(new FieldError(field, INVALID))));
+        return CprNumber.parse(cpr).orElseThrow(() -> ProblemException.unprocessable("Invalid CPR number",
+                "The CPR number is not a valid CPR number", List.of(new FieldError(field, INVALID))));
     }
 }

@@ -1,7 +1,6 @@
 package dk.trials.enrolment.service;
 
-import dk.trials.events.trial.EligibilityCriteria;
-import dk.trials.events.trial.EnrolmentPeriod;
+import dk.trials.enrolment.TrialDocument;
 import dk.trials.events.trial.StratificationFactor;
 import dk.trials.platform.problem.FieldError;
 
@@ -21,12 +20,12 @@ public final class EligibilityCheck {
 
     public static List<FieldError> failures(ActiveTrial trial, ParticipantProfile profile, LocalDate today) {
         List<FieldError> errors = new ArrayList<>();
-        EnrolmentPeriod period = trial.design().enrolmentPeriod();
+        TrialDocument.EnrolmentPeriod period = trial.design().enrolmentPeriod();
         if (!period.contains(today)) {
             errors.add(new FieldError("enrolmentPeriod",
                     "enrolment runs from " + period.start() + " to " + period.end() + "; today is " + today));
         }
-        EligibilityCriteria criteria = trial.design().eligibility();
+        TrialDocument.Eligibility criteria = trial.design().eligibility();
         List<String> benefitTypes = criteria.benefitTypes();
         if (benefitTypes != null && !benefitTypes.isEmpty()) {
             if (profile.benefitType() == null) {

@@ -1,15 +1,15 @@
 package dk.trials.enrolment.service;
 
+import dk.trials.enrolment.Enrolment;
+import dk.trials.events.trial.TrialStatus;
 import dk.trials.platform.cpr.CprNumber;
 import dk.trials.platform.cpr.CprPseudonymiser;
-import dk.trials.events.trial.TrialStatus;
 import dk.trials.platform.problem.FieldError;
 import dk.trials.platform.problem.ProblemException;
 import dk.trials.platform.security.Caller;
-import dk.trials.enrolment.Enrolment;
-import dk.trials.enrolment.rest.EnrolmentRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -23,35 +23,33 @@ import java.util.UUID;
 @ApplicationScoped
 public class EnrolmentService {
 
-    /** The enrolment and whether this request created it (201) or found it (200). */
-    public record Outcome(Enrolment enrolment, boolean created) {
-    }
-
     private final KnownTrials trials;
     private final CprPseudonymiser pseudonymiser;
     private final Randomiser randomiser;
+    private final Clock clock;
 
-    public EnrolmentService(KnownTrials trials, CprPseudonymiser pseudonymiser, Randomiser randomiser) {
+    public EnrolmentService(KnownTrials trials, CprPseudonymiser pseudonymiser, Randomiser randomiser, Clock clock) {
         this.trials = trials;
         this.pseudonymiser = pseudonymiser;
         this.randomiser = randomiser;
+        this.clock = clock;
     }
 
-    public Outcome enrol(UUID trialId, EnrolmentRequest request, Caller caller) {
+    public Enrolled enrol(UUID trialId, EnrolCitizen command, Caller caller) {
         ActiveTrial trial = trials.require(trialId);
-        caller.requireActingFor(request.jobcentre());
-        if (!trial.hasJobcentre(request.jobcentre())) {
-            throw ProblemException.forbidden("Jobcentre " + request.jobcentre() + " does not take part in trial " + trialId);
+        caller.requireActingFor(command.jobcentre());
+        if (!trial.hasJobcentre(command.jobcentre())) {
+            throw ProblemException.forbidden("Jobcentre " + command.jobcentre() + " does not take part in trial " + trialId);
         }
-        CprNumber cpr = Citizens.require("cpr", request.cpr());
+        CprNumber cpr = Citizens.require("cpr", command.cpr());
         String participant = pseudonymiser.pseudonym(cpr);
         if (trial.status() != TrialStatus.RECRUITING) {
             return existing(trialId, participant).orElseThrow(() ->
                     ProblemException.conflict("Trial " + trialId + " is " + trial.status() + ", not RECRUITING"));
         }
-        LocalDate today = LocalDate.now(Randomiser.COPENHAGEN);
-        ParticipantProfile profile = new ParticipantProfile(request.jobcentre(), cpr.ageOn(today), cpr.gender(),
-                request.benefitType(), request.weeksUnemployed());
+        LocalDate today = LocalDate.now(clock);
+        ParticipantProfile profile = new ParticipantProfile(command.jobcentre(), cpr.ageOn(today), cpr.gender(),
+                command.benefitType(), command.weeksUnemployed());
         List<FieldError> failures = EligibilityCheck.failures(trial, profile, today);
         if (!failures.isEmpty()) {
             return existing(trialId, participant).orElseThrow(() -> ProblemException.unprocessable("Not eligible",
@@ -60,7 +58,7 @@ public class EnrolmentService {
         // The common case is a new citizen, so the allocation is attempted straight away; the unique constraint
         // turns a repeated or racing request into the existing enrolment.
         try {
-            return new Outcome(randomiser.enrol(trial, participant, request.jobcentre(), trial.levels(profile), caller.name()), true);
+            return new Enrolled(randomiser.enrol(trial, participant, command.jobcentre(), trial.levels(profile), caller.name()), true);
         } catch (AlreadyEnrolledException repeated) {
             return existing(trialId, participant).orElseThrow();
         }
@@ -70,8 +68,8 @@ public class EnrolmentService {
      * A citizen enrolled earlier gets the enrolment they have even where a new one would now be refused (the trial
      * paused, the citizen no longer eligible): the answer to a repeated request never changes.
      */
-    private static Optional<Outcome> existing(UUID trialId, String participant) {
-        return Enrolment.of(trialId, participant).map(e -> new Outcome(e, false));
+    private static Optional<Enrolled> existing(UUID trialId, String participant) {
+        return Enrolment.of(trialId, participant).map(e -> new Enrolled(e, false));
     }
 
     public Enrolment get(UUID trialId, UUID enrolmentId) {

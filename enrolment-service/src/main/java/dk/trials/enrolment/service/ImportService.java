@@ -9,12 +9,11 @@ import dk.trials.platform.security.Caller;
 import dk.trials.enrolment.Enrolment;
 import dk.trials.enrolment.EnrolmentImport;
 import dk.trials.enrolment.messaging.EnrolmentEventPublisher;
-import dk.trials.enrolment.rest.ImportRequest;
-import dk.trials.enrolment.rest.ImportResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -39,37 +38,40 @@ public class ImportService {
     private final CprPseudonymiser pseudonymiser;
     private final Randomiser randomiser;
     private final EnrolmentEventPublisher events;
+    private final Clock clock;
 
     public ImportService(KnownTrials trials, CprPseudonymiser pseudonymiser, Randomiser randomiser,
-                         EnrolmentEventPublisher events) {
+                         EnrolmentEventPublisher events, Clock clock) {
         this.trials = trials;
         this.pseudonymiser = pseudonymiser;
         this.randomiser = randomiser;
         this.events = events;
+        this.clock = clock;
     }
 
-    private record Checked(ImportRequest.Item item, String participant, ParticipantProfile profile) {
+    private record Checked(ImportAllocations.Line given, String participant, ParticipantProfile profile) {
     }
 
     @Transactional
-    public ImportResult importAll(UUID trialId, ImportRequest request, Caller caller) {
+    public Imported importAll(UUID trialId, ImportAllocations command, Caller caller) {
         ActiveTrial trial = trials.require(trialId);
-        if (trial.status() == TrialStatus.DRAFT) {
-            throw ProblemException.conflict("Trial " + trialId + " is still a draft");
+        if (trial.status() == TrialStatus.DRAFT || trial.status() == TrialStatus.COMPLETED) {
+            throw ProblemException.conflict("Trial " + trialId + " is " + trial.status()
+                    + "; allocations are taken over only from its opening until it is completed");
         }
-        List<Checked> lines = check(trial, request.enrolments());
-        Instant now = Instant.now();
+        List<Checked> lines = check(trial, command.lines());
+        Instant now = clock.instant();
         int imported = 0;
         for (Checked line : lines) {
             Enrolment enrolment = new Enrolment();
             enrolment.id = UUID.randomUUID();
             enrolment.trialId = trialId;
             enrolment.participant = line.participant();
-            enrolment.arm = line.item().arm();
-            enrolment.jobcentre = line.item().jobcentre();
+            enrolment.arm = line.given().arm();
+            enrolment.jobcentre = line.given().jobcentre();
             enrolment.stratum = StratumKey.stratum(trial.levels(line.profile()));
-            enrolment.enrolledOn = line.item().enrolledOn();
-            enrolment.enrolledAt = enrolment.enrolledOn.atStartOfDay(Randomiser.COPENHAGEN).toInstant();
+            enrolment.enrolledOn = line.given().enrolledOn();
+            enrolment.enrolledAt = enrolment.enrolledOn.atStartOfDay(clock.getZone()).toInstant();
             enrolment.imported = true;
             enrolment.enrolledBy = caller.name();
             if (randomiser.insertIfNew(enrolment)) {
@@ -88,16 +90,16 @@ public class ImportService {
         audit.persist();
         LOG.infof("Import %s into trial %s by %s: %d submitted, %d imported, %d already enrolled",
                 audit.id, trialId, audit.importedBy, audit.submitted, audit.imported, audit.alreadyEnrolled);
-        return new ImportResult(imported, audit.alreadyEnrolled);
+        return new Imported(imported, audit.alreadyEnrolled);
     }
 
-    private List<Checked> check(ActiveTrial trial, List<ImportRequest.Item> items) {
+    private List<Checked> check(ActiveTrial trial, List<ImportAllocations.Line> items) {
         List<FieldError> errors = new ArrayList<>();
         List<Checked> lines = new ArrayList<>(items.size());
         Map<String, Integer> lineOfParticipant = new HashMap<>();
-        LocalDate today = LocalDate.now(Randomiser.COPENHAGEN);
+        LocalDate today = LocalDate.now(clock);
         for (int i = 0; i < items.size(); i++) {
-            ImportRequest.Item item = items.get(i);
+            ImportAllocations.Line item = items.get(i);
             String at = "enrolments[" + i + "].";
             if (!trial.hasJobcentre(item.jobcentre())) {
                 errors.add(new FieldError(at + "jobcentre", "jobcentre " + item.jobcentre() + " does not take part in the trial"));

@@ -1,16 +1,17 @@
 package dk.trials.enrolment.service;
 
-import dk.trials.events.trial.TrialSnapshot;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.trials.enrolment.KnownTrial;
 import dk.trials.platform.problem.ProblemException;
 import dk.trials.platform.transaction.AfterCommit;
-import dk.trials.enrolment.KnownTrial;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,17 +30,19 @@ public class KnownTrials {
 
     private final EntityManager entityManager;
     private final AfterCommit afterCommit;
+    private final ObjectMapper json;
     private final long ttlNanos;
     private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
 
-    public KnownTrials(EntityManager entityManager, AfterCommit afterCommit,
+    public KnownTrials(EntityManager entityManager, AfterCommit afterCommit, ObjectMapper json,
                        @ConfigProperty(name = "trials.enrolment.trial-cache-ttl", defaultValue = "1s") Duration ttl) {
         this.entityManager = entityManager;
         this.afterCommit = afterCommit;
+        this.json = json;
         this.ttlNanos = ttl.toNanos();
     }
 
-    public Optional<ActiveTrial> find(UUID trialId) {
+    private Optional<ActiveTrial> find(UUID trialId) {
         Cached cached = cache.get(trialId);
         long now = System.nanoTime();
         if (cached != null && now - cached.loadedAtNanos() < ttlNanos) {
@@ -51,7 +54,7 @@ public class KnownTrials {
         }
         ActiveTrial trial;
         try {
-            trial = ActiveTrial.of(known.id, known.status, known.snapshot.design());
+            trial = ActiveTrial.of(known.id, known.status, known.design);
         } catch (IllegalArgumentException e) {
             // trial-service validates designs; a design that still cannot be randomised is refused, not a 500.
             throw ProblemException.conflict("The design of trial " + trialId + " cannot be randomised: " + e.getMessage());
@@ -65,26 +68,49 @@ public class KnownTrials {
     }
 
     /**
-     * Records the trial as the event describes it, unless a later event already did (events of one trial arrive in
-     * order, but a replayed older one must not win). True if the snapshot was taken.
+     * Records the trial as the change describes it, unless {@link TrialChange#supersedes the stale-event rule} keeps
+     * what is known. True if the change was taken.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean learn(TrialSnapshot snapshot, Instant occurredAt, String snapshotJson) {
-        int taken = entityManager.createNativeQuery("""
-                        insert into known_trial (id, status, snapshot, updated_at)
-                        values (:id, :status, cast(:snapshot as jsonb), :updatedAt)
-                        on conflict (id) do update
-                            set status = excluded.status, snapshot = excluded.snapshot, updated_at = excluded.updated_at
-                            where known_trial.updated_at <= excluded.updated_at""")
-                .setParameter("id", snapshot.trialId())
-                .setParameter("status", snapshot.status().name())
-                .setParameter("snapshot", snapshotJson)
-                .setParameter("updatedAt", occurredAt)
-                .executeUpdate();
-        UUID trialId = snapshot.trialId();
+    public boolean learn(TrialChange change) {
+        boolean taken = firstOfTrial(change) || replaceUnlessStale(change);
+        UUID trialId = change.trialId();
         // Dropped again after commit: a request may have re-read the old row while this transaction was open.
         cache.remove(trialId);
         afterCommit.run(() -> cache.remove(trialId));
-        return taken == 1;
+        return taken;
+    }
+
+    /** Inserts the trial if it is not known yet; a concurrent first event of the same trial makes this a no-op. */
+    private boolean firstOfTrial(TrialChange change) {
+        return entityManager.createNativeQuery("""
+                        insert into known_trial (id, status, design, updated_at)
+                        values (:id, :status, cast(:design as jsonb), :occurredAt)
+                        on conflict (id) do nothing""")
+                .setParameter("id", change.trialId())
+                .setParameter("status", change.status().name())
+                .setParameter("design", write(change))
+                .setParameter("occurredAt", change.occurredAt())
+                .executeUpdate() == 1;
+    }
+
+    /** Under the row's lock, so that two deliveries cannot interleave between the rule and the write. */
+    private boolean replaceUnlessStale(TrialChange change) {
+        KnownTrial known = entityManager.find(KnownTrial.class, change.trialId(), LockModeType.PESSIMISTIC_WRITE);
+        if (!change.supersedes(known.updatedAt)) {
+            return false;
+        }
+        known.status = change.status();
+        known.design = change.design();
+        known.updatedAt = change.occurredAt();
+        return true;
+    }
+
+    private String write(TrialChange change) {
+        try {
+            return json.writeValueAsString(change.design());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The design of trial " + change.trialId() + " cannot be written", e);
+        }
     }
 }

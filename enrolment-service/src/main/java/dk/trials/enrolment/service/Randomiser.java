@@ -5,16 +5,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.trials.enrolment.Enrolment;
 import dk.trials.enrolment.messaging.EnrolmentEventPublisher;
 import dk.trials.enrolment.service.allocation.Allocation;
+import dk.trials.enrolment.service.allocation.AllocationState;
 import dk.trials.enrolment.service.allocation.Allocator;
 import dk.trials.enrolment.service.allocation.RecordingDraws;
+import dk.trials.events.trial.RandomisationMethod;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import java.security.SecureRandom;
-import java.time.Instant;
-import java.time.ZoneId;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -29,18 +31,19 @@ import java.util.UUID;
 @ApplicationScoped
 public class Randomiser {
 
-    static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
-
     private final EntityManager entityManager;
     private final ObjectMapper json;
     private final SecureRandom random;
     private final EnrolmentEventPublisher events;
+    private final Clock clock;
 
-    public Randomiser(EntityManager entityManager, ObjectMapper json, SecureRandom random, EnrolmentEventPublisher events) {
+    public Randomiser(EntityManager entityManager, ObjectMapper json, SecureRandom random, EnrolmentEventPublisher events,
+                      Clock clock) {
         this.entityManager = entityManager;
         this.json = json;
         this.random = random;
         this.events = events;
+        this.clock = clock;
     }
 
     /** The new enrolment; throws {@link AlreadyEnrolledException} (rolling back) if a concurrent request won. */
@@ -49,7 +52,7 @@ public class Randomiser {
         return allocate(trial.allocator(), trial, participant, jobcentre, levels, by);
     }
 
-    private <S> Enrolment allocate(Allocator<S> allocator, ActiveTrial trial, String participant, String jobcentre,
+    private <S extends AllocationState> Enrolment allocate(Allocator<S> allocator, ActiveTrial trial, String participant, String jobcentre,
                                    List<String> levels, String by) {
         String stratum = StratumKey.stratum(levels);
         Optional<String> lockKey = allocator.lockKey(stratum);
@@ -66,11 +69,11 @@ public class Randomiser {
         enrolment.jobcentre = jobcentre;
         enrolment.stratum = stratum;
         // Millisecond precision, as stored and as answered to a repeated request: both bodies must be identical.
-        enrolment.enrolledAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        enrolment.enrolledOn = enrolment.enrolledAt.atZone(COPENHAGEN).toLocalDate();
+        enrolment.enrolledAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        enrolment.enrolledOn = LocalDate.ofInstant(enrolment.enrolledAt, clock.getZone());
         enrolment.enrolledBy = by;
         long position = lockKey.isPresent() ? sequence.allocations() + 1 : 0;
-        boolean recorded = record(enrolment, new Decision(lockKey.orElse(null), position, allocator.method().name(),
+        boolean recorded = record(enrolment, new Decision(lockKey.orElse(null), position, allocator.method(),
                 levels, write(allocator.relevantTo(sequence.state(), levels)), write(draws.drawn()),
                 write(allocation.after())));
         if (!recorded) {
@@ -81,7 +84,7 @@ public class Randomiser {
     }
 
     /** What the decision log keeps beside an enrolment, and the sequence state it leaves behind. */
-    private record Decision(String lockKey, long position, String method, List<String> levels, String stateBefore,
+    private record Decision(String lockKey, long position, RandomisationMethod method, List<String> levels, String stateBefore,
                             String draws, String stateAfter) {
     }
 
@@ -112,7 +115,7 @@ public class Randomiser {
                 // Simple randomisation has no sequence: an empty key matches no sequence row.
                 .setParameter("lockKey", d.lockKey() == null ? "" : d.lockKey())
                 .setParameter("position", d.position())
-                .setParameter("method", d.method())
+                .setParameter("method", d.method().name())
                 .setParameter("levels", write(d.levels()))
                 .setParameter("stateBefore", d.stateBefore())
                 .setParameter("draws", d.draws())
@@ -129,7 +132,7 @@ public class Randomiser {
      * allocation; a concurrent creator is harmless ({@code on conflict do nothing}). Returns the committed state once
      * the lock is held.
      */
-    private <S> Sequence<S> lock(Allocator<S> allocator, UUID trialId, String key) {
+    private <S extends AllocationState> Sequence<S> lock(Allocator<S> allocator, UUID trialId, String key) {
         Object[] row = lockedRow(trialId, key);
         if (row == null) {
             entityManager.createNativeQuery("""

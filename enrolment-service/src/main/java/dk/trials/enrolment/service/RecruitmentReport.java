@@ -1,9 +1,8 @@
 package dk.trials.enrolment.service;
 
-import dk.trials.events.trial.ArmDesign;
+import dk.trials.enrolment.TrialDocument;
 import dk.trials.events.trial.RandomisationMethod;
 import dk.trials.events.trial.TrialStatus;
-import dk.trials.enrolment.rest.RecruitmentView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -42,7 +41,7 @@ public class RecruitmentReport {
     private record Row(String jobcentre, String stratum, String arm, long participants, long withdrawn, long imported) {
     }
 
-    public RecruitmentView of(UUID trialId) {
+    public Recruitment of(UUID trialId) {
         ActiveTrial trial = trials.require(trialId);
         @SuppressWarnings("unchecked")
         List<Object[]> result = entityManager.createNativeQuery("""
@@ -53,14 +52,14 @@ public class RecruitmentReport {
         List<Row> rows = result.stream().map(r -> new Row((String) r[0], (String) r[1], (String) r[2],
                 ((Number) r[3]).longValue(), ((Number) r[4]).longValue(), ((Number) r[5]).longValue())).toList();
 
-        List<String> arms = trial.design().arms().stream().map(ArmDesign::code).toList();
-        int[] weights = SampleRatioMismatch.weights(trial.design().arms().stream().map(ArmDesign::allocationWeight).toList());
+        List<String> arms = trial.design().arms().stream().map(TrialDocument.Arm::code).toList();
+        int[] weights = trial.design().arms().stream().mapToInt(TrialDocument.Arm::allocationWeight).toArray();
         boolean recruiting = CAN_ENROL.contains(trial.status());
         boolean trialWideConcealed = recruiting && trial.allocator().method() != RandomisationMethod.SIMPLE;
 
         Map<String, Long> byArm = countByArm(rows, arms);
         SampleRatioMismatch overall = SampleRatioMismatch.of(counts(byArm, arms), weights);
-        return new RecruitmentView(trialId, trial.status().name(), trial.allocator().method().name(),
+        return new Recruitment(trialId, trial.status(), trial.allocator().method(),
                 rows.stream().mapToLong(Row::participants).sum(), rows.stream().mapToLong(Row::withdrawn).sum(),
                 rows.stream().mapToLong(Row::imported).sum(), recruiting,
                 trialWideConcealed ? null : byArm, trialWideConcealed ? overall.concealed() : overall,
@@ -68,15 +67,15 @@ public class RecruitmentReport {
                 groups(rows, Row::stratum, arms, weights, recruiting, true));
     }
 
-    private static List<RecruitmentView.Group> groups(List<Row> rows, Function<Row, String> key, List<String> arms,
+    private static List<Recruitment.Group> groups(List<Row> rows, Function<Row, String> key, List<String> arms,
                                                       int[] weights, boolean conceal, boolean withCheck) {
         Map<String, List<Row>> grouped = new TreeMap<>();
         rows.forEach(r -> grouped.computeIfAbsent(key.apply(r), k -> new ArrayList<>()).add(r));
-        List<RecruitmentView.Group> groups = new ArrayList<>(grouped.size());
+        List<Recruitment.Group> groups = new ArrayList<>(grouped.size());
         grouped.forEach((name, members) -> {
             Map<String, Long> byArm = countByArm(members, arms);
             SampleRatioMismatch check = withCheck ? SampleRatioMismatch.of(counts(byArm, arms), weights) : null;
-            groups.add(new RecruitmentView.Group(name, members.stream().mapToLong(Row::participants).sum(),
+            groups.add(new Recruitment.Group(name, members.stream().mapToLong(Row::participants).sum(),
                     conceal ? null : byArm, check == null || !conceal ? check : check.concealed()));
         });
         return groups;

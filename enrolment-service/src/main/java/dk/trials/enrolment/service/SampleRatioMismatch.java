@@ -1,17 +1,14 @@
 package dk.trials.enrolment.service;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
-
-import java.util.List;
 
 /**
  * Sample-ratio-mismatch check: Pearson's chi-square goodness of fit of the arm counts against the allocation weights.
  * Flagged at p < 0.001 — strict, because it is evaluated continually on every trial and stratum, and a real fault
  * (a broken allocator, lost enrolments) produces p-values far below that. Not tested (flag false) while any expected
- * count is below 5, where the chi-square approximation does not hold.
+ * count is below 5, where the chi-square approximation does not hold. The statistic is null where it is not computed
+ * (fewer than two arms, no participants) or concealed.
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record SampleRatioMismatch(Double chiSquare, Integer degreesOfFreedom, Double pValue, double threshold,
                                   boolean testable, boolean flagged) {
 
@@ -44,9 +41,5 @@ public record SampleRatioMismatch(Double chiSquare, Integer degreesOfFreedom, Do
     /** The verdict without the statistic, from which an imbalance (and so a block's state) could be worked back. */
     public SampleRatioMismatch concealed() {
         return new SampleRatioMismatch(null, null, null, threshold, testable, flagged);
-    }
-
-    static int[] weights(List<Integer> weights) {
-        return weights.stream().mapToInt(Integer::intValue).toArray();
     }
 }

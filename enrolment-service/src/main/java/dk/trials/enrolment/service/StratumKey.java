@@ -1,6 +1,6 @@
 package dk.trials.enrolment.service;
 
-import dk.trials.events.trial.RandomisationDesign;
+import dk.trials.enrolment.TrialDocument;
 import dk.trials.events.trial.RandomisationMethod;
 import dk.trials.events.trial.StratificationFactor;
 
@@ -26,7 +26,7 @@ public final class StratumKey {
     }
 
     /** The factors the design allocates by: minimisation factors for minimisation (else stratifyBy), stratifyBy otherwise. */
-    public static List<StratificationFactor> factors(RandomisationDesign design) {
+    public static List<StratificationFactor> factors(TrialDocument.Randomisation design) {
         if (design.method() == RandomisationMethod.MINIMISATION && design.minimisationFactors() != null
                 && !design.minimisationFactors().isEmpty()) {
             return design.minimisationFactors();

@@ -5,12 +5,11 @@ import dk.trials.platform.problem.ProblemException;
 import dk.trials.platform.security.Caller;
 import dk.trials.enrolment.Enrolment;
 import dk.trials.enrolment.messaging.EnrolmentEventPublisher;
-import dk.trials.enrolment.rest.WithdrawalRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,13 +24,15 @@ public class WithdrawalService {
     private static final Pattern CPR_LIKE = Pattern.compile("\\d{6}-?\\d{4}");
 
     private final EnrolmentEventPublisher events;
+    private final Clock clock;
 
-    public WithdrawalService(EnrolmentEventPublisher events) {
+    public WithdrawalService(EnrolmentEventPublisher events, Clock clock) {
         this.events = events;
+        this.clock = clock;
     }
 
     @Transactional
-    public Enrolment withdraw(UUID trialId, UUID enrolmentId, WithdrawalRequest request, Caller caller) {
+    public Enrolment withdraw(UUID trialId, UUID enrolmentId, WithdrawParticipant command, Caller caller) {
         Enrolment enrolment = Enrolment.findById(enrolmentId, LockModeType.PESSIMISTIC_WRITE);
         if (enrolment == null || !enrolment.trialId.equals(trialId)) {
             throw ProblemException.notFound("No enrolment " + enrolmentId + " in trial " + trialId);
@@ -41,24 +42,24 @@ public class WithdrawalService {
             throw ProblemException.conflict("The participant already withdrew on " + enrolment.withdrawnOn);
         }
         List<FieldError> errors = new ArrayList<>();
-        if (request.date().isBefore(enrolment.enrolledOn)) {
+        if (command.date().isBefore(enrolment.enrolledOn)) {
             errors.add(new FieldError("date", "is before the enrolment on " + enrolment.enrolledOn));
         }
-        LocalDate today = LocalDate.now(Randomiser.COPENHAGEN);
-        if (request.date().isAfter(today)) {
+        LocalDate today = LocalDate.now(clock);
+        if (command.date().isAfter(today)) {
             errors.add(new FieldError("date", "is in the future; today is " + today));
         }
-        if (CPR_LIKE.matcher(request.reason()).find()) {
+        if (CPR_LIKE.matcher(command.reason()).find()) {
             errors.add(new FieldError("reason", "must not contain a CPR number"));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.unprocessable("Invalid withdrawal", "The withdrawal breaks " + errors.size()
                     + " rule" + (errors.size() == 1 ? "" : "s"), errors);
         }
-        enrolment.withdrawnOn = request.date();
-        enrolment.withdrawalReason = request.reason();
+        enrolment.withdrawnOn = command.date();
+        enrolment.withdrawalReason = command.reason();
         enrolment.withdrawnBy = caller.name();
-        enrolment.withdrawnAt = Instant.now();
+        enrolment.withdrawnAt = clock.instant();
         events.withdrawn(enrolment);
         return enrolment;
     }

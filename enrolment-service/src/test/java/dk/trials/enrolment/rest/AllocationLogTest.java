@@ -15,7 +15,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static dk.trials.enrolment.rest.EnrolmentApiTest.citizen;
@@ -94,5 +96,39 @@ class AllocationLogTest {
                 .body("reproduced", equalTo(11))
                 .body("mismatches[0].enrolmentId", equalTo(doctored.toString()))
                 .body("mismatches[0].position", equalTo(5));
+    }
+
+    @Test
+    void theExportedStateIsTheBlockForPermutedBlocksAndNothingForSimpleRandomisation() {
+        TrialDesign blocks = Trials.design(Trials.blocks(List.of(2)), Trials.ONE_TO_ONE);
+        TrialDesign simple = Trials.design(Trials.simple(), Trials.ONE_TO_ONE);
+        UUID blockTrial = Trials.open(codec, blocks);
+        UUID simpleTrial = Trials.open(codec, simple);
+        for (int i = 0; i < 2; i++) {
+            enrol(blockTrial, TestTokens.jobcentre("101"), citizen(Citizens.aged(22), "101")).then().statusCode(201);
+            enrol(simpleTrial, TestTokens.jobcentre("101"), citizen(Citizens.aged(22), "101")).then().statusCode(201);
+        }
+        Trials.publish(codec, EventType.TRIAL_CLOSED, blockTrial, TrialStatus.FOLLOW_UP, blocks);
+        Trials.publish(codec, EventType.TRIAL_CLOSED, simpleTrial, TrialStatus.FOLLOW_UP, simple);
+
+        Response blockLog = given().auth().oauth2(TestTokens.admin()).get("/api/v1/trials/{id}/allocation-log", blockTrial);
+        blockLog.then().statusCode(200)
+                .body("entries[0].sequence", equalTo("all"))
+                .body("entries[0].stateBefore", equalTo(Map.of("block", List.of(), "position", 0, "blockNumber", 0)))
+                .body("entries[1].stateBefore.position", equalTo(1))
+                .body("entries[1].stateBefore.blockNumber", equalTo(1))
+                .body("entries[0].draws.bound", equalTo(List.of(1, 2)))
+                .body("entries[1].draws", empty());
+        List<String> block = blockLog.path("entries[1].stateBefore.block");
+        assertEquals(List.of("control", "treatment"), block.stream().sorted().toList());
+        assertEquals(block.get(1), blockLog.path("entries[1].arm"));
+
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/trials/{id}/allocation-log", simpleTrial)
+                .then().statusCode(200)
+                .body("method", equalTo("SIMPLE"))
+                .body("entries.sequence", equalTo(Arrays.asList(null, null)))
+                .body("entries.position", equalTo(List.of(0, 0)))
+                .body("entries[0].stateBefore", equalTo(Map.of()))
+                .body("entries[0].draws.bound", equalTo(List.of(2)));
     }
 }

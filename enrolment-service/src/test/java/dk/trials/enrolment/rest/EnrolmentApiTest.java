@@ -154,9 +154,10 @@ public class EnrolmentApiTest {
     @Test
     void aCprNumberWithoutARealBirthDateIsRefusedWithoutEchoingIt() {
         UUID trialId = Trials.open(codec, Trials.design(Trials.simple(), Trials.ONE_TO_ONE));
+        // A CPR number is read as a string; not ten digits or no real birth date breaks the CPR rule: 422, not 400.
         for (String bad : List.of("3102994123", "01019912", "0101991234x", "010199-12345")) {
             String body = enrol(trialId, TestTokens.jobcentre("101"), citizen(bad, "101"))
-                    .then().statusCode(400).contentType("application/problem+json")
+                    .then().statusCode(422).contentType("application/problem+json")
                     .body("errors.field", hasItem("cpr"))
                     .extract().asString();
             assertFalse(body.contains(bad.replace("-", "").substring(0, 6)), body);

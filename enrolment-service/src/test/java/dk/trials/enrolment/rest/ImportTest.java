@@ -3,7 +3,10 @@ package dk.trials.enrolment.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.trials.platform.messaging.EventCodec;
+import dk.trials.events.EventType;
 import dk.trials.events.Topics;
+import dk.trials.events.trial.TrialDesign;
+import dk.trials.events.trial.TrialStatus;
 import dk.trials.testing.TestKafka;
 import dk.trials.testing.TestTokens;
 import dk.trials.testing.TopicProbe;
@@ -105,5 +108,21 @@ class ImportTest {
             assertEquals(enrolledOn.toString(), imported.path("enrolledOn").asText());
             assertEquals(lines.get(0).get("arm"), imported.path("arm").asText());
         }
+    }
+
+    @Test
+    void aCompletedTrialTakesOverNoAllocations() {
+        TrialDesign design = Trials.design(Trials.simple(), Trials.ONE_TO_ONE);
+        UUID trialId = Trials.open(codec, design);
+        Trials.publish(codec, EventType.TRIAL_CLOSED, trialId, TrialStatus.FOLLOW_UP, design);
+        LocalDate enrolledOn = LocalDate.now(Citizens.COPENHAGEN).minusMonths(3);
+        importBatch(trialId, TestTokens.admin(), List.of(line(Citizens.aged(24), "101", "control", enrolledOn)))
+                .then().statusCode(200).body("imported", equalTo(1));
+
+        Trials.publish(codec, EventType.TRIAL_COMPLETED, trialId, TrialStatus.COMPLETED, design);
+
+        importBatch(trialId, TestTokens.admin(), List.of(line(Citizens.aged(24), "101", "control", enrolledOn)))
+                .then().statusCode(409).contentType("application/problem+json");
+        assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> Enrolment.count("trialId", trialId)));
     }
 }

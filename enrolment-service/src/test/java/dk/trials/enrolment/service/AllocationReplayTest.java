@@ -3,9 +3,10 @@ package dk.trials.enrolment.service;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dk.trials.events.trial.ArmDesign;
 import dk.trials.enrolment.AllocationDecision;
+import dk.trials.enrolment.TrialDocument;
 import dk.trials.enrolment.service.allocation.Allocation;
+import dk.trials.enrolment.service.allocation.AllocationState;
 import dk.trials.enrolment.service.allocation.Allocator;
 import dk.trials.enrolment.service.allocation.MinimisationAllocator;
 import dk.trials.enrolment.service.allocation.PermutedBlockAllocator;
@@ -33,11 +34,11 @@ class AllocationReplayTest {
 
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
     private static final WeightedArms ARMS = new WeightedArms(List.of(
-            new ArmDesign("treatment", "T", 2, false), new ArmDesign("control", "C", 1, true)));
+            new TrialDocument.Arm("treatment", 2), new TrialDocument.Arm("control", 1)));
     private final AllocationReplay replay = new AllocationReplay(JSON);
 
     /** Allocates {@code n} participants as the randomiser does, keeping a decision per allocation, in log order. */
-    static <S> List<AllocationDecision> log(Allocator<S> allocator, int n) {
+    static <S extends AllocationState> List<AllocationDecision> log(Allocator<S> allocator, int n) {
         SecureRandom random = new SecureRandom();
         Random arrivals = new Random(1);
         Map<String, S> states = new HashMap<>();
@@ -54,7 +55,7 @@ class AllocationReplayTest {
             d.enrolmentId = UUID.randomUUID();
             d.lockKey = key;
             d.position = key == null ? 0 : positions.merge(key, 1L, Long::sum);
-            d.method = allocator.method().name();
+            d.method = allocator.method();
             d.stratum = stratum;
             d.levels = levels;
             d.stateBefore = JSON.valueToTree(allocator.relevantTo(before, levels));

@@ -3,6 +3,7 @@ package dk.trials.enrolment.service.allocation;
 import dk.trials.events.trial.RandomisationMethod;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A randomisation method as a pure, deterministic function of the state before, the participant's factor levels
@@ -10,7 +11,7 @@ import java.util.List;
  *
  * @param <S> the allocation state kept under one lock key
  */
-public interface Allocator<S> {
+public interface Allocator<S extends AllocationState> {
 
     RandomisationMethod method();
 
@@ -22,7 +23,7 @@ public interface Allocator<S> {
      * Which allocation sequence a participant in {@code stratum} belongs to: allocations under one key are serialised
      * and share their state. Empty when the method keeps no state.
      */
-    java.util.Optional<String> lockKey(String stratum);
+    Optional<String> lockKey(String stratum);
 
     Allocation<S> allocate(S before, List<String> levels, Draws draws);
 

@@ -20,7 +20,7 @@ import java.util.TreeMap;
 public final class MinimisationAllocator implements Allocator<MinimisationAllocator.MarginalCounts> {
 
     /** The trial's allocations so far, by factor level (such as {@code ageBand=18-24}) and arm. */
-    public record MarginalCounts(Map<String, Map<String, Integer>> counts) {
+    public record MarginalCounts(Map<String, Map<String, Integer>> counts) implements AllocationState {
 
         int count(String level, String arm) {
             Map<String, Integer> byArm = counts.get(level);
@@ -30,18 +30,21 @@ public final class MinimisationAllocator implements Allocator<MinimisationAlloca
 
     /** Key of the single allocation sequence of a minimised trial: marginal counts span every stratum. */
     public static final String TRIAL_WIDE = "*";
-    public static final double DEFAULT_PROBABILITY = 0.8;
 
     private final WeightedArms arms;
     private final double probability;
     private final long[] scale;
 
-    public MinimisationAllocator(WeightedArms arms, Double probability) {
-        this.arms = arms;
-        this.probability = probability == null ? DEFAULT_PROBABILITY : probability;
-        if (!(this.probability > 0 && this.probability <= 1)) {
+    /**
+     * {@code probability} is the design's effective one
+     * ({@link dk.trials.events.trial.RandomisationDesign#effectiveMinimisationProbability}).
+     */
+    public MinimisationAllocator(WeightedArms arms, double probability) {
+        if (!(probability > 0 && probability <= 1)) {
             throw new IllegalArgumentException("minimisation probability must be in (0, 1]");
         }
+        this.arms = arms;
+        this.probability = probability;
         long lcm = 1;
         for (int a = 0; a < arms.size(); a++) {
             lcm = lcm(lcm, arms.weight(a));

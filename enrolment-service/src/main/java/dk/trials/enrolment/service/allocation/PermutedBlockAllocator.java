@@ -10,8 +10,8 @@ import java.util.Optional;
 /**
  * Permuted blocks within strata. Each stratum allocates from its current block; when the block is used up, the next
  * block's size is drawn at random from the design's block sizes and the block is a random permutation (Fisher–Yates)
- * holding every arm in proportion to its weight. A block size must hold whole multiples of the total weight; a size
- * that does not is rounded up to the next multiple, and a design without sizes uses twice the total weight.
+ * holding every arm in proportion to its weight. The sizes are the design's effective ones
+ * ({@link dk.trials.events.trial.RandomisationDesign#effectiveBlockSizes}), whole multiples of the total weight.
  */
 public final class PermutedBlockAllocator implements Allocator<PermutedBlockAllocator.BlockState> {
 
@@ -19,7 +19,7 @@ public final class PermutedBlockAllocator implements Allocator<PermutedBlockAllo
      * A stratum's current block, the next position in it (0-based) and how many blocks the stratum has begun.
      * An empty block means no block has begun yet.
      */
-    public record BlockState(List<String> block, int position, int blockNumber) {
+    public record BlockState(List<String> block, int position, int blockNumber) implements AllocationState {
 
         boolean exhausted() {
             return position >= block.size();
@@ -29,22 +29,14 @@ public final class PermutedBlockAllocator implements Allocator<PermutedBlockAllo
     private final WeightedArms arms;
     private final List<Integer> blockSizes;
 
-    public PermutedBlockAllocator(WeightedArms arms, List<Integer> requestedSizes) {
-        this.arms = arms;
-        this.blockSizes = usableSizes(requestedSizes, arms.totalWeight());
-    }
-
-    static List<Integer> usableSizes(List<Integer> requested, int totalWeight) {
-        if (requested == null || requested.isEmpty()) {
-            return List.of(2 * totalWeight);
+    public PermutedBlockAllocator(WeightedArms arms, List<Integer> blockSizes) {
+        if (blockSizes == null || blockSizes.isEmpty()
+                || blockSizes.stream().anyMatch(size -> size < 1 || size % arms.totalWeight() != 0)) {
+            throw new IllegalArgumentException("block sizes " + blockSizes + " are not whole multiples of the total weight "
+                    + arms.totalWeight());
         }
-        return requested.stream()
-                .map(size -> Math.max(1, (Math.max(size, 1) + totalWeight - 1) / totalWeight) * totalWeight)
-                .toList();
-    }
-
-    public List<Integer> blockSizes() {
-        return blockSizes;
+        this.arms = arms;
+        this.blockSizes = List.copyOf(blockSizes);
     }
 
     /** The largest block: how far any arm's weighted count may run ahead of another's within a stratum. */

@@ -9,7 +9,7 @@ import java.util.Optional;
 public final class SimpleAllocator implements Allocator<SimpleAllocator.NoState> {
 
     /** Simple randomisation remembers nothing between allocations. */
-    public record NoState() {
+    public record NoState() implements AllocationState {
     }
 
     private final WeightedArms arms;

@@ -1,8 +1,9 @@
 package dk.trials.enrolment.service.allocation;
 
-import dk.trials.events.trial.ArmDesign;
+import dk.trials.enrolment.TrialDocument;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 /** The arms of a design with their allocation weights, in design order; chooses among them in proportion to weight. */
 public final class WeightedArms {
@@ -11,17 +12,16 @@ public final class WeightedArms {
     private final int[] weights;
     private final int totalWeight;
 
-    public WeightedArms(List<ArmDesign> arms) {
+    public WeightedArms(List<TrialDocument.Arm> arms) {
         if (arms.isEmpty()) {
             throw new IllegalArgumentException("a design needs at least one arm");
         }
-        this.codes = arms.stream().map(ArmDesign::code).toList();
-        this.weights = arms.stream().mapToInt(a -> Math.max(1, a.allocationWeight())).toArray();
-        int total = 0;
-        for (int w : weights) {
-            total += w;
+        if (arms.stream().anyMatch(a -> a.allocationWeight() < 1)) {
+            throw new IllegalArgumentException("every arm needs an allocation weight of at least 1");
         }
-        this.totalWeight = total;
+        this.codes = arms.stream().map(TrialDocument.Arm::code).toList();
+        this.weights = arms.stream().mapToInt(TrialDocument.Arm::allocationWeight).toArray();
+        this.totalWeight = IntStream.of(weights).sum();
     }
 
     public int size() {
@@ -66,6 +66,6 @@ public final class WeightedArms {
 
     /** All arm indexes 0..size-1. */
     public List<Integer> all() {
-        return java.util.stream.IntStream.range(0, codes.size()).boxed().toList();
+        return IntStream.range(0, codes.size()).boxed().toList();
     }
 }

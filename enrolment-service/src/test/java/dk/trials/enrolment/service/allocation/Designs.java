@@ -1,6 +1,6 @@
 package dk.trials.enrolment.service.allocation;
 
-import dk.trials.events.trial.ArmDesign;
+import dk.trials.enrolment.TrialDocument;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +12,9 @@ final class Designs {
     }
 
     static WeightedArms arms(int... weights) {
-        List<ArmDesign> arms = new ArrayList<>();
+        List<TrialDocument.Arm> arms = new ArrayList<>();
         for (int i = 0; i < weights.length; i++) {
-            arms.add(new ArmDesign("arm" + i, "Arm " + i, weights[i], i == 0));
+            arms.add(new TrialDocument.Arm("arm" + i, weights[i]));
         }
         return new WeightedArms(arms);
     }

@@ -32,7 +32,7 @@ class MinimisationAllocatorTest {
         return total;
     }
 
-    private static <S> double simulate(Allocator<S> allocator, WeightedArms arms, int[] weights, long seed) {
+    private static <S extends AllocationState> double simulate(Allocator<S> allocator, WeightedArms arms, int[] weights, long seed) {
         Random arrivals = new Random(seed);
         Draws draws = new SeededDraws(seed * 31 + 7);
         S state = allocator.initialState();

@@ -14,8 +14,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.stream.LongStream;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -87,10 +87,11 @@ class PermutedBlockAllocatorTest {
     }
 
     @Test
-    void blockSizesThatCannotHoldTheWeightsAreRoundedUpToAMultipleOfTheTotalWeight() {
-        assertEquals(List.of(3, 6), PermutedBlockAllocator.usableSizes(List.of(2, 4), 3));
-        assertEquals(List.of(6), PermutedBlockAllocator.usableSizes(null, 3));
-        assertArrayEquals(new int[]{4}, new PermutedBlockAllocator(Designs.arms(1, 1), List.of(4)).blockSizes()
-                .stream().mapToInt(Integer::intValue).toArray());
+    void blockSizesThatAreNotWholeMultiplesOfTheTotalWeightAreRefused() {
+        WeightedArms twoToOne = Designs.arms(2, 1);
+        for (List<Integer> sizes : List.of(List.of(3, 4), List.of(0), List.<Integer>of())) {
+            assertThrows(IllegalArgumentException.class, () -> new PermutedBlockAllocator(twoToOne, sizes), sizes::toString);
+        }
+        assertEquals(6, new PermutedBlockAllocator(twoToOne, List.of(3, 6)).largestBlock());
     }
 }
