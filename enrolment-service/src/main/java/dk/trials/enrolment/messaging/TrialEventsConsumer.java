@@ -4,6 +4,7 @@ import dk.trials.enrolment.service.KnownTrials;
 import dk.trials.enrolment.service.TrialChange;
 import dk.trials.events.EventEnvelope;
 import dk.trials.events.EventType;
+import dk.trials.events.Topics;
 import dk.trials.events.trial.TrialSnapshot;
 import dk.trials.platform.inbox.Inbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,12 +29,7 @@ public class TrialEventsConsumer {
     public TrialEventsConsumer(Inbox inbox, KnownTrials trials) {
         this.inbox = inbox;
         this.trials = trials;
-        this.routes = Inbox.on(EventType.TRIAL_OPENED, TrialSnapshot.class, this::learn)
-                .on(EventType.TRIAL_PAUSED, TrialSnapshot.class, this::learn)
-                .on(EventType.TRIAL_RESUMED, TrialSnapshot.class, this::learn)
-                .on(EventType.TRIAL_CLOSED, TrialSnapshot.class, this::learn)
-                .on(EventType.TRIAL_COMPLETED, TrialSnapshot.class, this::learn)
-                .on(EventType.TRIAL_AMENDED, TrialSnapshot.class, this::learn);
+        this.routes = Inbox.onEach(EventType.onTopic(Topics.TRIAL_EVENTS), TrialSnapshot.class, this::learn);
     }
 
     @Incoming("trial-events")

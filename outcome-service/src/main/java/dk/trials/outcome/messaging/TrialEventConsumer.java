@@ -1,15 +1,13 @@
 package dk.trials.outcome.messaging;
 
-import dk.trials.events.EventEnvelope;
 import dk.trials.events.EventType;
+import dk.trials.events.Topics;
 import dk.trials.events.trial.TrialSnapshot;
 import dk.trials.outcome.service.TrialPlans;
 import dk.trials.platform.inbox.Inbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-
-import java.util.function.BiConsumer;
 
 /**
  * Learns trials (arms, control, horizon, planned events) from trial-events: every trial event carries the trial as
@@ -23,13 +21,8 @@ public class TrialEventConsumer {
 
     public TrialEventConsumer(Inbox inbox, TrialPlans plans) {
         this.inbox = inbox;
-        BiConsumer<EventEnvelope, TrialSnapshot> learn = (envelope, trial) -> plans.apply(trial, envelope.occurredAt());
-        this.routes = Inbox.on(EventType.TRIAL_OPENED, TrialSnapshot.class, learn)
-                .on(EventType.TRIAL_PAUSED, TrialSnapshot.class, learn)
-                .on(EventType.TRIAL_RESUMED, TrialSnapshot.class, learn)
-                .on(EventType.TRIAL_CLOSED, TrialSnapshot.class, learn)
-                .on(EventType.TRIAL_COMPLETED, TrialSnapshot.class, learn)
-                .on(EventType.TRIAL_AMENDED, TrialSnapshot.class, learn);
+        this.routes = Inbox.onEach(EventType.onTopic(Topics.TRIAL_EVENTS), TrialSnapshot.class,
+                (envelope, trial) -> plans.apply(trial, envelope.occurredAt()));
     }
 
     @Incoming("trial-events")

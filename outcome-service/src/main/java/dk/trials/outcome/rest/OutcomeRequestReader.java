@@ -17,8 +17,9 @@ import java.util.UUID;
 /**
  * Reads an outcome request: every malformed, missing or rule-breaking field is one error; a CPR number becomes its
  * keyed pseudonym here and goes no further. The request is unreadable (400) when any field is missing or cannot be
- * parsed (a CPR number, UUID, type or date); a readable one that breaks a rule (cpr and enrolmentId both given, a
- * text over 200 characters) is unprocessable (422).
+ * parsed (a UUID or a date); a readable one that breaks a rule (cpr and enrolmentId both given, a CPR number that
+ * is not ten digits with a real birth date, a type outside the closed set, a blank text or one over 200 characters)
+ * is unprocessable (422), as in enrolment-service.
  */
 @ApplicationScoped
 public class OutcomeRequestReader {
@@ -73,7 +74,7 @@ public class OutcomeRequestReader {
         } else if (hasCpr) {
             Optional<CprNumber> cpr = CprNumber.parse(request.cpr());
             if (cpr.isEmpty()) {
-                errors.unreadable("cpr", "must be a valid CPR number: 10 digits DDMMYYSSSS with a real birth date");
+                errors.broken("cpr", "must be a valid CPR number: 10 digits DDMMYYSSSS with a real birth date");
             } else {
                 pseudonym = pseudonymiser.pseudonym(cpr.get());
             }
@@ -91,8 +92,8 @@ public class OutcomeRequestReader {
             try {
                 type = OutcomeType.valueOf(request.type());
             } catch (IllegalArgumentException e) {
-                // The wire form of an enum: a name outside it cannot be read, as the JSON mapper answers elsewhere.
-                errors.unreadable("type", "must be one of JOB_EXIT, EMIGRATED, DECEASED, LOST_TO_FOLLOW_UP");
+                // A value outside a closed set is readable but breaks a rule, as the JSON mapper answers elsewhere.
+                errors.broken("type", "must be one of JOB_EXIT, EMIGRATED, DECEASED, LOST_TO_FOLLOW_UP");
             }
         }
         LocalDate occurredOn = null;
@@ -115,8 +116,10 @@ public class OutcomeRequestReader {
     }
 
     private static void text(String field, String value, Errors errors) {
-        if (value == null || value.isBlank()) {
+        if (value == null) {
             errors.unreadable(field, "must not be blank");
+        } else if (value.isBlank()) {
+            errors.broken(field, "must not be blank");
         } else if (value.length() > MAX_TEXT) {
             errors.broken(field, "must be at most " + MAX_TEXT + " characters");
         }

@@ -1,6 +1,7 @@
 package dk.trials.outcome.service;
 
 import dk.trials.events.trial.ArmDesign;
+import dk.trials.events.trial.TrialEventOrder;
 import dk.trials.events.trial.TrialSnapshot;
 import dk.trials.outcome.TrialPlan;
 import dk.trials.platform.problem.ProblemException;
@@ -31,7 +32,7 @@ public class TrialPlans {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean apply(TrialSnapshot snapshot, Instant occurredAt) {
         TrialPlan known = TrialPlan.findById(snapshot.trialId());
-        if (known != null && known.eventOccurredAt != null && occurredAt != null && known.eventOccurredAt.isAfter(occurredAt)) {
+        if (known != null && !TrialEventOrder.supersedes(occurredAt, known.eventOccurredAt)) {
             return false;
         }
         TrialPlan plan = known != null ? known : new TrialPlan();

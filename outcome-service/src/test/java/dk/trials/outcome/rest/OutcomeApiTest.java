@@ -148,10 +148,10 @@ class OutcomeApiTest extends TestInfrastructure {
         String citizen = cpr();
         enrol(citizen, "control", "101", TODAY.minusDays(10));
         awaitParticipants(1);
-        post(TestTokens.admin(), outcome("3213991234", "JOB_EXIT", TODAY, "DREAM", "bad-1")).then().statusCode(400)
+        post(TestTokens.admin(), outcome("3213991234", "JOB_EXIT", TODAY, "DREAM", "bad-1")).then().statusCode(422)
                 .contentType("application/problem+json").body("errors.field", hasItem("cpr"))
                 .body(org.hamcrest.Matchers.not(containsString("3213991234")));
-        post(TestTokens.admin(), outcome(citizen, "PROMOTED", TODAY, "DREAM", "bad-2")).then().statusCode(400)
+        post(TestTokens.admin(), outcome(citizen, "PROMOTED", TODAY, "DREAM", "bad-2")).then().statusCode(422)
                 .body("errors.field", hasItem("type"));
         post(TestTokens.admin(), outcome(citizen, "JOB_EXIT", null, "DREAM", "bad-3")).then().statusCode(400)
                 .body("errors.field", hasItem("occurredOn"));

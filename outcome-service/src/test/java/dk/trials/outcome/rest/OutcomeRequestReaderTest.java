@@ -47,8 +47,15 @@ class OutcomeRequestReaderTest {
                 new FieldError("sourceId", "must not be blank")), read.errors());
         assertTrue(reader.read(TRIAL, new OutcomeRequest(null, null, "JOB_EXIT", "2027-03-01", "DREAM", "d-1"), null)
                 .unreadable(), "neither cpr nor enrolmentId: the participant is missing");
-        assertTrue(reader.read(TRIAL, new OutcomeRequest("3213991234", null, "JOB_EXIT", "2027-03-01", "DREAM", "d-1"), null)
-                .unreadable(), "no 32nd day: not a CPR number");
+    }
+
+    @Test
+    void aCprNumberWithoutARealBirthDateAnUnknownTypeOrABlankTextBreaksARule() {
+        OutcomeRequestReader.Read read = reader.read(TRIAL,
+                new OutcomeRequest("3213991234", null, "PROMOTED", "2027-03-01", " ", "d-1"), null);
+        assertFalse(read.ok());
+        assertFalse(read.unreadable(), "each value is there and of the right type");
+        assertEquals(List.of("cpr", "type", "source"), read.errors().stream().map(FieldError::field).toList());
     }
 
     @Test

@@ -1,5 +1,10 @@
 package dk.trials.events;
 
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 /** Every event the platform publishes, with the topic it belongs to and the payload it carries. */
 public enum EventType {
     TRIAL_OPENED(Topics.TRIAL_EVENTS),
@@ -23,5 +28,11 @@ public enum EventType {
 
     public String topic() {
         return topic;
+    }
+
+    /** Every event published on {@code topic}, e.g. all the trial events a projection of trial-events handles. */
+    public static Set<EventType> onTopic(String topic) {
+        return Arrays.stream(values()).filter(type -> type.topic.equals(topic))
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(EventType.class)));
     }
 }

@@ -75,7 +75,7 @@ final class TrialListing {
         try {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
-            problems.unreadable(new FieldError(field, "must be one of " + Arrays.toString(type.getEnumConstants())));
+            problems.broken(new FieldError(field, "must be one of " + Arrays.toString(type.getEnumConstants())));
             return null;
         }
     }

@@ -72,11 +72,11 @@ class ApiConventionsTest {
     }
 
     @Test
-    void anUnknownEnumValueNamesTheField() {
+    void aValueOutsideAClosedSetBreaksARuleAndNamesTheField() {
         String unknownType = TrialDesigns.RCT.replace("\"type\": \"RCT\"", "\"type\": \"LOTTERY\"");
         given().auth().oauth2(TestTokens.designer()).contentType(ContentType.JSON).body(unknownType)
                 .post("/api/v1/trials")
-                .then().statusCode(400)
+                .then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem("type"));
     }
@@ -116,6 +116,16 @@ class ApiConventionsTest {
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:trials:problem:unprocessable"))
                 .body("errors.field", contains("plannedParticipants"));
+    }
+
+    @Test
+    void anIdThatIsNoUuidCannotBeReadRatherThanNotFound() {
+        given().auth().oauth2(TestTokens.designer()).get("/api/v1/trials/{id}", "trial-42")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:trials:problem:malformed"))
+                .body("errors.field", contains("id"))
+                .body(org.hamcrest.Matchers.not(containsString("trial-42")));
     }
 
     @Test

@@ -87,10 +87,10 @@ class TrialListingTest {
     }
 
     @Test
-    void unreadableParametersAreEachNamed() {
+    void parametersThatBreakRulesAreEachNamed() {
         given().auth().oauth2(TestTokens.analyst())
                 .get("/api/v1/trials?status=OPEN&type=LOTTERY&jobcentre=999&page=-1&size=1000")
-                .then().statusCode(400)
+                .then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItems("status", "type", "jobcentre", "page", "size"));
     }
@@ -105,9 +105,15 @@ class TrialListingTest {
     }
 
     @Test
-    void anUnknownStatusCannotBeRead() {
+    void aStatusOutsideTheLifecycleIsUnprocessable() {
         given().auth().oauth2(TestTokens.analyst()).get("/api/v1/trials?status=OPEN")
-                .then().statusCode(400).body("errors.field", contains("status"));
+                .then().statusCode(422).body("errors.field", contains("status"));
+    }
+
+    @Test
+    void oneUnreadableParameterMakesTheWholeListingUnreadable() {
+        given().auth().oauth2(TestTokens.analyst()).get("/api/v1/trials?status=OPEN&page=first")
+                .then().statusCode(400).body("errors.field", hasItems("status", "page"));
     }
 
     @ParameterizedTest(name = "{0}={1} is out of range")

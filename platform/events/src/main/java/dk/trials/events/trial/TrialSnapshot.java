@@ -10,9 +10,4 @@ import java.util.UUID;
  */
 public record TrialSnapshot(UUID trialId, TrialStatus status, TrialDesign design, String designHash,
                             Integer plannedEvents, Integer amendment) {
-
-    /** A snapshot of a trial that has not been amended; kept so that earlier callers still compile. */
-    public TrialSnapshot(UUID trialId, TrialStatus status, TrialDesign design, String designHash, Integer plannedEvents) {
-        this(trialId, status, design, designHash, plannedEvents, 0);
-    }
 }

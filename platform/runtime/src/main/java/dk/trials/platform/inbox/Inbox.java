@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
@@ -46,10 +47,20 @@ public class Inbox {
             payloads.put(type, payload);
             return this;
         }
+
+        /** Also handles each of {@code types} alike, e.g. every event of one topic. */
+        public <T> Routes onEach(Set<EventType> types, Class<T> payload, BiConsumer<EventEnvelope, T> handler) {
+            types.forEach(type -> on(type, payload, handler));
+            return this;
+        }
     }
 
     public static <T> Routes on(EventType type, Class<T> payload, BiConsumer<EventEnvelope, T> handler) {
         return new Routes().on(type, payload, handler);
+    }
+
+    public static <T> Routes onEach(Set<EventType> types, Class<T> payload, BiConsumer<EventEnvelope, T> handler) {
+        return new Routes().onEach(types, payload, handler);
     }
 
     /** Applies one record; true if it had an effect, false if it was skipped or a repeat. */

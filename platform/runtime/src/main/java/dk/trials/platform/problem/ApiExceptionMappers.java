@@ -13,6 +13,8 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
@@ -79,9 +81,11 @@ public class ApiExceptionMappers {
                 : Problems.response(422, "unprocessable", "Request breaks a rule", detail, errors);
     }
 
+    /** A value that is absent where {@code @NotNull}, {@code @NotBlank} or {@code @NotEmpty} requires one. */
     private static boolean requiredButMissing(ConstraintViolation<?> violation) {
+        Object rule = violation.getConstraintDescriptor().getAnnotation();
         return violation.getInvalidValue() == null
-                && violation.getConstraintDescriptor().getAnnotation() instanceof NotNull;
+                && (rule instanceof NotNull || rule instanceof NotBlank || rule instanceof NotEmpty);
     }
 
     @ServerExceptionMapper
@@ -103,6 +107,9 @@ public class ApiExceptionMappers {
     public Response http(WebApplicationException e) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return badJson(json);
+        }
+        if (e.getResponse().getEntity() instanceof Problem) {
+            return e.getResponse();
         }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
@@ -128,25 +135,33 @@ public class ApiExceptionMappers {
                 .build();
     }
 
+    /**
+     * JSON that cannot be read is 400; a value of the right JSON type that lies outside a closed list (a trial type, a
+     * randomisation method, a factor) is readable but breaks a rule, so it is 422 and names the values allowed.
+     */
     private static Response badJson(JsonProcessingException e) {
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = jsonPath(mapping.getPath());
+            Class<?> closedSet = closedSet(mapping);
+            if (closedSet != null) {
+                return Problems.response(422, "unprocessable", "Request breaks a rule",
+                        "The value of " + field + " is not one of those allowed",
+                        List.of(new FieldError(field, "must be one of " + allowedValues(closedSet))));
+            }
             return Problems.response(400, "malformed", "Malformed request body",
-                    "The value of " + field + " cannot be read", List.of(new FieldError(field, whatIsWrong(mapping))));
+                    "The value of " + field + " cannot be read", List.of(new FieldError(field, "has the wrong type or format")));
         }
         return Problems.response(400, "malformed", "Malformed request body",
                 "The body is not valid JSON: " + e.getOriginalMessage(), null);
     }
 
-    /**
-     * A value outside a closed list (a trial type, a randomisation method, a factor) names the values allowed, so
-     * the caller can correct it; any other unreadable value just says so.
-     */
-    private static String whatIsWrong(JsonMappingException e) {
-        if (e instanceof InvalidFormatException format && format.getTargetType() != null && format.getTargetType().isEnum()) {
-            return "must be one of " + allowedValues(format.getTargetType());
+    /** The enum a string value failed to name, or null when the value was not a string meant for a closed list. */
+    private static Class<?> closedSet(JsonMappingException e) {
+        if (e instanceof InvalidFormatException format && format.getTargetType() != null
+                && format.getTargetType().isEnum() && format.getValue() instanceof String) {
+            return format.getTargetType();
         }
-        return "has the wrong type or format";
+        return null;
     }
 
     /** The JSON spellings of an enum's constants: its {@link JsonValue} where it has one, else the names. */
