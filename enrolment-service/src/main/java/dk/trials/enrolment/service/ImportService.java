@@ -5,6 +5,7 @@ import dk.trials.platform.cpr.CprPseudonymiser;
 import dk.trials.events.trial.TrialStatus;
 import dk.trials.platform.problem.FieldError;
 import dk.trials.platform.problem.ProblemException;
+import dk.trials.platform.problem.Problems;
 import dk.trials.platform.security.Caller;
 import dk.trials.enrolment.Enrolment;
 import dk.trials.enrolment.EnrolmentImport;
@@ -124,8 +125,8 @@ public class ImportService {
                     cpr.ageOn(item.enrolledOn()), cpr.gender(), item.benefitType(), item.weeksUnemployed())));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.unprocessable("Invalid import", "The import has " + errors.size()
-                    + " invalid entr" + (errors.size() == 1 ? "y" : "ies") + "; nothing was imported", errors);
+            throw ProblemException.unprocessable("Invalid import", "The import has "
+                    + Problems.count(errors.size(), "invalid entry", "invalid entries") + "; nothing was imported", errors);
         }
         return lines;
     }

@@ -53,8 +53,7 @@ public class WithdrawalService {
             errors.add(new FieldError("reason", "must not contain a CPR number"));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.unprocessable("Invalid withdrawal", "The withdrawal breaks " + errors.size()
-                    + " rule" + (errors.size() == 1 ? "" : "s"), errors);
+            throw ProblemException.brokenRules("Invalid withdrawal", "withdrawal", errors);
         }
         enrolment.withdrawnOn = command.date();
         enrolment.withdrawalReason = command.reason();

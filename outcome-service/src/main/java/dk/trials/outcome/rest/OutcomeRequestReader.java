@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Reads an outcome request: every malformed, missing or rule-breaking field is one error; a CPR number becomes its
@@ -79,33 +80,13 @@ public class OutcomeRequestReader {
                 pseudonym = pseudonymiser.pseudonym(cpr.get());
             }
         } else {
-            try {
-                enrolmentId = UUID.fromString(request.enrolmentId());
-            } catch (IllegalArgumentException e) {
-                errors.unreadable("enrolmentId", "must be a UUID");
-            }
+            enrolmentId = parsed("enrolmentId", request.enrolmentId(), UUID::fromString, false, "must be a UUID", errors);
         }
-        OutcomeType type = null;
-        if (request.type() == null) {
-            errors.unreadable("type", "must not be null");
-        } else {
-            try {
-                type = OutcomeType.valueOf(request.type());
-            } catch (IllegalArgumentException e) {
-                // A value outside a closed set is readable but breaks a rule, as the JSON mapper answers elsewhere.
-                errors.broken("type", "must be one of JOB_EXIT, EMIGRATED, DECEASED, LOST_TO_FOLLOW_UP");
-            }
-        }
-        LocalDate occurredOn = null;
-        if (request.occurredOn() == null) {
-            errors.unreadable("occurredOn", "must not be null");
-        } else {
-            try {
-                occurredOn = LocalDate.parse(request.occurredOn());
-            } catch (DateTimeParseException e) {
-                errors.unreadable("occurredOn", "must be an ISO date such as 2027-03-01");
-            }
-        }
+        // A value outside a closed set is readable but breaks a rule, as the JSON mapper answers elsewhere.
+        OutcomeType type = parsed("type", request.type(), OutcomeType::valueOf, true,
+                "must be one of JOB_EXIT, EMIGRATED, DECEASED, LOST_TO_FOLLOW_UP", errors);
+        LocalDate occurredOn = parsed("occurredOn", request.occurredOn(), LocalDate::parse, false,
+                "must be an ISO date such as 2027-03-01", errors);
         text("source", request.source(), errors);
         text("sourceId", request.sourceId(), errors);
         if (!errors.all.isEmpty()) {
@@ -113,6 +94,28 @@ public class OutcomeRequestReader {
         }
         return new Read(new IncomingOutcome(trialId, enrolmentId, pseudonym, type, occurredOn, request.source(),
                 request.sourceId(), reportedByJobcentre), List.of(), false);
+    }
+
+    /**
+     * The value as {@code parse} reads it, or null with one error: a missing value cannot be read; one {@code parse}
+     * refuses cannot be read either, unless it names a member of a closed set, where it breaks a rule.
+     */
+    private static <T> T parsed(String field, String value, Function<String, T> parse, boolean closedSet,
+                                String message, Errors errors) {
+        if (value == null) {
+            errors.unreadable(field, "must not be null");
+            return null;
+        }
+        try {
+            return parse.apply(value);
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            if (closedSet) {
+                errors.broken(field, message);
+            } else {
+                errors.unreadable(field, message);
+            }
+            return null;
+        }
     }
 
     private static void text(String field, String value, Errors errors) {

@@ -64,8 +64,7 @@ public class SampleSizeResource {
             errors.addAll(PowerAssumptionRules.violations(assumptions, arms, "assumptions"));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.unprocessable("Cannot compute a sample size",
-                    "The request breaks " + errors.size() + " rule" + (errors.size() == 1 ? "" : "s"), errors);
+            throw ProblemException.brokenRules("Cannot compute a sample size", "request", errors);
         }
         return SampleSizeResponse.of(calculator.plan(assumptions, arms));
     }

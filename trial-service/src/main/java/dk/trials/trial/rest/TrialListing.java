@@ -4,6 +4,7 @@ import dk.trials.events.trial.TrialStatus;
 import dk.trials.events.trial.TrialType;
 import dk.trials.platform.problem.FieldError;
 import dk.trials.platform.problem.ProblemException;
+import dk.trials.platform.problem.Problems;
 import dk.trials.trial.service.Municipalities;
 import dk.trials.trial.service.TrialPage;
 import dk.trials.trial.service.TrialQuery;
@@ -117,7 +118,7 @@ final class TrialListing {
             if (errors.isEmpty()) {
                 return;
             }
-            String detail = "The listing has " + errors.size() + " invalid parameter" + (errors.size() == 1 ? "" : "s");
+            String detail = "The listing has " + Problems.count(errors.size(), "invalid parameter", "invalid parameters");
             throw unreadable ? ProblemException.badRequest(detail, errors)
                     : ProblemException.unprocessable("Invalid listing parameters", detail, errors);
         }

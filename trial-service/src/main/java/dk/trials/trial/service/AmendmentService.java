@@ -87,8 +87,7 @@ public class AmendmentService {
                     "changes nothing: give addJobcentres, a later enrolmentPeriodEnd or more plannedParticipants"));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.unprocessable("Amendment refused",
-                    "The amendment breaks " + errors.size() + " rule" + (errors.size() == 1 ? "" : "s"), errors);
+            throw ProblemException.brokenRules("Amendment refused", "amendment", errors);
         }
 
         List<String> jobcentres = new ArrayList<>(before.jobcentres());

@@ -31,8 +31,7 @@ public class DesignValidator {
     public void requireValid(Design design) {
         List<FieldError> errors = violations(design);
         if (!errors.isEmpty()) {
-            throw ProblemException.unprocessable("Invalid trial design",
-                    "The design breaks " + errors.size() + " rule" + (errors.size() == 1 ? "" : "s"), errors);
+            throw ProblemException.brokenRules("Invalid trial design", "design", errors);
         }
     }
 

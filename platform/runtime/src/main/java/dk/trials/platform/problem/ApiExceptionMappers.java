@@ -74,7 +74,7 @@ public class ApiExceptionMappers {
                 .map(v -> new FieldError(fieldPath(v), v.getMessage()))
                 .sorted(Comparator.comparing(FieldError::field))
                 .toList();
-        String detail = "The request has " + errors.size() + " invalid field" + (errors.size() == 1 ? "" : "s");
+        String detail = "The request has " + Problems.count(errors.size(), "invalid field", "invalid fields");
         boolean missing = e.getConstraintViolations().stream().anyMatch(ApiExceptionMappers::requiredButMissing);
         return missing
                 ? Problems.response(400, "validation", "Invalid request", detail, errors)

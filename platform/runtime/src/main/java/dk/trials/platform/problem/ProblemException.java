@@ -41,6 +41,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(422, "unprocessable", title, detail, errors);
     }
 
+    /** 422 naming how many rules the {@code subject} breaks, e.g. "The design breaks 2 rules"; each one in errors. */
+    public static ProblemException brokenRules(String title, String subject, List<FieldError> errors) {
+        return unprocessable(title, "The " + subject + " breaks " + Problems.count(errors.size(), "rule", "rules"), errors);
+    }
+
     public Problem toProblem() {
         return new Problem(Problems.type(slug), title, status, getMessage(), errors == null || errors.isEmpty() ? null : errors);
     }

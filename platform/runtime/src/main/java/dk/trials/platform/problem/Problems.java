@@ -10,6 +10,11 @@ public final class Problems {
     private Problems() {
     }
 
+    /** "1 rule", "2 rules": the count in a problem's detail. */
+    public static String count(int n, String singular, String plural) {
+        return n + " " + (n == 1 ? singular : plural);
+    }
+
     public static String type(String slug) {
         return "urn:trials:problem:" + slug;
     }
