@@ -1,5 +1,6 @@
 package dk.trials.trial;
 
+import dk.trials.events.trial.PrimaryOutcomeType;
 import dk.trials.events.trial.RandomisationDesign;
 import dk.trials.events.trial.RandomisationMethod;
 import dk.trials.events.trial.StratificationFactor;
@@ -77,7 +78,7 @@ public record Design(
     }
 
     /** The outcome the trial is powered for and analysed on, followed up to {@code horizonWeeks} after enrolment. */
-    public record PrimaryOutcome(String type, int horizonWeeks) {
+    public record PrimaryOutcome(PrimaryOutcomeType type, int horizonWeeks) {
     }
 
     public record EnrolmentPeriod(LocalDate start, LocalDate end) {

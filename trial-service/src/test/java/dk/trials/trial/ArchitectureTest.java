@@ -5,12 +5,6 @@ import dk.trials.testing.ArchitectureRules;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZonedDateTime;
-
 import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
@@ -43,20 +37,6 @@ class ArchitectureTest {
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("dk.trials.events.trial.PowerAssumptions")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("dk.trials.events.trial.PrimaryOutcome")
                 .because("the REST models, the stored design and the event each have their own type, mapped at the edges")
-                .check(classes);
-    }
-
-    @Test
-    void timeIsReadFromTheInjectedClockOnly() {
-        noClasses()
-                .should().callMethod(Instant.class, "now")
-                .orShould().callMethod(LocalDate.class, "now")
-                .orShould().callMethod(LocalDateTime.class, "now")
-                .orShould().callMethod(ZonedDateTime.class, "now")
-                .orShould().callMethod(System.class, "currentTimeMillis")
-                .orShould().callMethod(Clock.class, "systemUTC")
-                .orShould().callMethod(Clock.class, "systemDefaultZone")
-                .because("one Clock bean, so that tests and demos can pin the date")
                 .check(classes);
     }
 

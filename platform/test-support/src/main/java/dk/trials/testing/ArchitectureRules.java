@@ -5,11 +5,19 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The dependency rules every service keeps, so that each test says only which service it checks: domain logic
- * ({@code service}) and messaging never reach into the REST layer, and entities at the package root know neither.
+ * ({@code service}) and messaging never reach into the REST layer, entities at the package root know neither, and
+ * time comes from the injected clock only.
  */
 public final class ArchitectureRules {
 
@@ -40,11 +48,26 @@ public final class ArchitectureRules {
                 .because("entities are the innermost ring");
     }
 
+    /** No system clock read anywhere but through the one injected {@code Clock}, so tests and demos can pin the date. */
+    public static ArchRule timeIsReadFromTheInjectedClockOnly() {
+        return noClasses()
+                .should().callMethod(Instant.class, "now")
+                .orShould().callMethod(LocalDate.class, "now")
+                .orShould().callMethod(LocalDateTime.class, "now")
+                .orShould().callMethod(ZonedDateTime.class, "now")
+                .orShould().callMethod(OffsetDateTime.class, "now")
+                .orShould().callMethod(System.class, "currentTimeMillis")
+                .orShould().callMethod(Clock.class, "systemUTC")
+                .orShould().callMethod(Clock.class, "systemDefaultZone")
+                .because("one Clock bean, so that tests and demos can pin the date");
+    }
+
     /** All of the above, checked at once. */
     public static void checkLayers(String basePackage) {
         JavaClasses classes = productionClassesOf(basePackage);
         serviceNeverDependsOnRest(basePackage).check(classes);
         messagingNeverDependsOnRest(basePackage).check(classes);
         entitiesDependOnNeitherRestNorService(basePackage).check(classes);
+        timeIsReadFromTheInjectedClockOnly().check(classes);
     }
 }

@@ -1,8 +1,9 @@
 package dk.trials.trial.rest;
 
 import dk.trials.trial.Design;
-import dk.trials.trial.rest.TrialDesignRequest.PowerAssumptionsRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
@@ -16,7 +17,7 @@ import static dk.trials.trial.rest.RequestConstraints.NOT_BLANK_MESSAGE;
 /** What to plan a trial for: the power assumptions and, optionally, its arms (by default treatment : control 1 : 1). */
 @Schema(name = "SampleSizeRequest")
 public record SampleSizeRequest(
-        @NotNull @Valid PowerAssumptionsRequest assumptions,
+        @NotNull @Valid Assumptions assumptions,
         @Schema(description = "Arms and their allocation weights, exactly one of them the control; "
                 + "absent means treatment and control 1 : 1", nullable = true) List<@Valid @NotNull PlannedArm> arms) {
 
@@ -27,6 +28,31 @@ public record SampleSizeRequest(
     List<Design.Arm> plannedArms() {
         return arms == null ? ONE_TO_ONE
                 : arms.stream().map(a -> new Design.Arm(a.code(), a.code(), a.allocationWeight(), a.control())).toList();
+    }
+
+    /**
+     * The assumptions to plan for. Unlike a design's, where power assumptions may still be incomplete, a calculation
+     * needs all four inputs: one left out cannot be computed with and answers 400.
+     */
+    @Schema(name = "SampleSizeAssumptions", description = "What to power for; hazardRatio is optional")
+    public record Assumptions(
+            @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false)
+            @Schema(description = "Cumulative job exit in the control arm at the horizon", examples = "0.3")
+            Double baselineIncidence,
+            @NotNull @DecimalMin(value = "-1", inclusive = false) @DecimalMax(value = "1", inclusive = false)
+            @Schema(description = "Smallest difference in cumulative job exit worth detecting", examples = "0.05")
+            Double minimumDetectableDifference,
+            @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "0.5")
+            @Schema(description = "Two-sided", examples = "0.05") Double alpha,
+            @NotNull @DecimalMin(value = "0.5") @DecimalMax(value = "1", inclusive = false)
+            @Schema(examples = "0.8") Double power,
+            @DecimalMin(value = "0", inclusive = false)
+            @Schema(description = "Hazard ratio for the events; derived under proportional hazards when left out",
+                    examples = "1.2", nullable = true) Double hazardRatio) {
+
+        Design.PowerAssumptions toAssumptions() {
+            return new Design.PowerAssumptions(baselineIncidence, minimumDetectableDifference, alpha, power, hazardRatio);
+        }
     }
 
     /** An arm as far as the sample size is concerned: its code, weight and whether it is the control. */

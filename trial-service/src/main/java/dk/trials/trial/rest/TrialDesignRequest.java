@@ -1,5 +1,6 @@
 package dk.trials.trial.rest;
 
+import dk.trials.events.trial.PrimaryOutcomeType;
 import dk.trials.events.trial.RandomisationMethod;
 import dk.trials.events.trial.StratificationFactor;
 import dk.trials.events.trial.TrialType;
@@ -104,8 +105,7 @@ public record TrialDesignRequest(
 
     @Schema(name = "PrimaryOutcomeRequest", description = "The outcome the trial is powered for and analysed on")
     public record PrimaryOutcomeRequest(
-            @NotNull @Pattern(regexp = NOT_BLANK, message = NOT_BLANK_MESSAGE)
-            @Schema(description = "JOB_EXIT, the outcome trials are estimated on", examples = "JOB_EXIT") String type,
+            @NotNull PrimaryOutcomeType type,
             @NotNull @Positive @Max(520) @Schema(description = "Follow-up after enrolment, in weeks", examples = "26")
             Integer horizonWeeks) {
 

@@ -2,8 +2,7 @@ package dk.trials.trial.rest;
 
 import dk.trials.events.trial.TrialStatus;
 import dk.trials.events.trial.TrialType;
-import dk.trials.platform.problem.FieldError;
-import dk.trials.platform.problem.ProblemException;
+import dk.trials.platform.problem.FieldErrors;
 import dk.trials.platform.problem.Problems;
 import dk.trials.trial.service.Municipalities;
 import dk.trials.trial.service.TrialPage;
@@ -14,7 +13,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -23,9 +21,9 @@ import java.util.stream.Collectors;
  * {@code Link} header.
  * <p>
  * Parameters are read by the service's one rule, reporting every bad one at once (JAX-RS alone would answer 404 for
- * a parameter it cannot convert): a page or size that is no whole number, or a status or type outside its list (as
- * an unknown enum value in a body), cannot be read and answers 400; a readable page or size out of range, or an
- * unknown jobcentre (as in a design), breaks a rule and answers 422. Any unreadable one makes the answer 400.
+ * a parameter it cannot convert): a page or size that is no whole number cannot be read and answers 400; a status
+ * or type outside its closed set (as an unknown enum value in a body), a readable page or size out of range, or an
+ * unknown jobcentre (as in a design) breaks a rule and answers 422. Any unreadable one makes the answer 400.
  */
 final class TrialListing {
 
@@ -38,15 +36,16 @@ final class TrialListing {
 
     static TrialQuery query(String status, String type, String jobcentre, String page, String size,
                             Municipalities municipalities) {
-        BadParameters problems = new BadParameters();
+        FieldErrors problems = new FieldErrors();
         TrialStatus statusFilter = status == null ? null : constant(TrialStatus.class, "status", status, problems);
         TrialType typeFilter = type == null ? null : constant(TrialType.class, "type", type, problems);
         if (jobcentre != null && !municipalities.known(jobcentre)) {
-            problems.broken(new FieldError("jobcentre", "unknown municipality code " + jobcentre + "; see GET /api/v1/jobcentres"));
+            problems.broken("jobcentre", "unknown municipality code " + jobcentre + "; see GET /api/v1/jobcentres");
         }
         int pageNumber = number("page", page, 0, 0, Integer.MAX_VALUE, problems);
         int pageSize = number("size", size, DEFAULT_SIZE, 1, MAX_SIZE, problems);
-        problems.throwIfAny();
+        problems.throwIfAny("Invalid listing parameters",
+                "The listing has " + Problems.count(problems.all().size(), "invalid parameter", "invalid parameters"));
         return new TrialQuery(statusFilter, typeFilter, jobcentre, pageNumber, pageSize);
     }
 
@@ -72,55 +71,29 @@ final class TrialListing {
                 .rel(rel).build();
     }
 
-    private static <E extends Enum<E>> E constant(Class<E> type, String field, String value, BadParameters problems) {
+    private static <E extends Enum<E>> E constant(Class<E> type, String field, String value, FieldErrors problems) {
         try {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
-            problems.broken(new FieldError(field, "must be one of " + Arrays.toString(type.getEnumConstants())));
+            problems.broken(field, Problems.oneOf(type));
             return null;
         }
     }
 
-    private static int number(String field, String value, int absent, int min, int max, BadParameters problems) {
+    private static int number(String field, String value, int absent, int min, int max, FieldErrors problems) {
         if (value == null) {
             return absent;
         }
-        FieldError error = new FieldError(field, "must be a whole number from " + min
-                + (max == Integer.MAX_VALUE ? " up" : " to " + max));
+        String rule = "must be a whole number from " + min + (max == Integer.MAX_VALUE ? " up" : " to " + max);
         try {
             int number = Integer.parseInt(value);
             if (number >= min && number <= max) {
                 return number;
             }
-            problems.broken(error);
+            problems.broken(field, rule);
         } catch (NumberFormatException e) {
-            problems.unreadable(error);
+            problems.unreadable(field, rule);
         }
         return absent;
-    }
-
-    /** The bad parameters found so far, and whether any of them could not be read at all. */
-    private static final class BadParameters {
-
-        private final List<FieldError> errors = new ArrayList<>();
-        private boolean unreadable;
-
-        void unreadable(FieldError error) {
-            errors.add(error);
-            unreadable = true;
-        }
-
-        void broken(FieldError error) {
-            errors.add(error);
-        }
-
-        void throwIfAny() {
-            if (errors.isEmpty()) {
-                return;
-            }
-            String detail = "The listing has " + Problems.count(errors.size(), "invalid parameter", "invalid parameters");
-            throw unreadable ? ProblemException.badRequest(detail, errors)
-                    : ProblemException.unprocessable("Invalid listing parameters", detail, errors);
-        }
     }
 }

@@ -62,9 +62,9 @@ public class TrialResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.TRIAL_DESIGNER)
     @Operation(operationId = "createTrial", summary = "Create a trial design",
-            description = "Creates a design in status DRAFT. A body that cannot be read (malformed JSON, a wrong type, an "
-                    + "unknown value of a closed list, a required field missing) answers 400; a readable design that "
-                    + "breaks a rule (a range, a size, a rule between fields) 422. Each failure is one entry in errors.")
+            description = "Creates a design in status DRAFT. A body that cannot be read (malformed JSON, a wrong type, a "
+                    + "required field missing) answers 400; a readable design that breaks a rule (a range, a size, a "
+                    + "value outside a closed list, a rule between fields) 422. Each failure is one entry in errors.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = TrialDesignRequest.class),
             examples = @ExampleObject(name = "rct", value = TrialExamples.DESIGN)))
     @APIResponse(responseCode = "201", description = "Created; Location names the trial",
@@ -92,8 +92,8 @@ public class TrialResource {
                             schema = @Schema(type = SchemaType.STRING))},
             content = @Content(schema = @Schema(implementation = TrialResponse.class, type = SchemaType.ARRAY),
                     examples = @ExampleObject(name = "trials", value = "[" + TrialExamples.TRIAL + "]")))
-    @APIResponse(responseCode = "400", description = "An unknown status or type, or a page or size that is not a whole number")
-    @APIResponse(responseCode = "422", description = "An unknown jobcentre, or a page or size out of range")
+    @APIResponse(responseCode = "400", description = "A page or size that is not a whole number")
+    @APIResponse(responseCode = "422", description = "An unknown status, type or jobcentre, or a page or size out of range")
     public Response list(
             @Parameter(description = "Only trials in this status", schema = @Schema(implementation = TrialStatus.class),
                     example = "RECRUITING") @QueryParam("status") String status,

@@ -1,5 +1,6 @@
 package dk.trials.trial.rest;
 
+import dk.trials.events.trial.PrimaryOutcomeType;
 import dk.trials.events.trial.RandomisationMethod;
 import dk.trials.events.trial.StratificationFactor;
 import dk.trials.events.trial.TrialStatus;
@@ -66,7 +67,7 @@ public record TrialResponse(
     }
 
     @Schema(name = "PrimaryOutcome", description = "The outcome the trial is powered for and analysed on")
-    public record PrimaryOutcome(String type, int horizonWeeks) {
+    public record PrimaryOutcome(PrimaryOutcomeType type, int horizonWeeks) {
     }
 
     @Schema(name = "EnrolmentPeriod", description = "The days on which participants may be enrolled, both included")
@@ -75,10 +76,10 @@ public record TrialResponse(
 
     @Schema(name = "PowerAssumptions", description = "What the trial is powered for")
     public record PowerAssumptions(
-            double baselineIncidence,
-            double minimumDetectableDifference,
-            double alpha,
-            double power,
+            @Schema(nullable = true) Double baselineIncidence,
+            @Schema(nullable = true) Double minimumDetectableDifference,
+            @Schema(nullable = true) Double alpha,
+            @Schema(nullable = true) Double power,
             @Schema(description = "Null when derived from the incidences under proportional hazards", nullable = true)
             Double hazardRatio) {
     }

@@ -1,6 +1,5 @@
 package dk.trials.trial.service;
 
-import dk.trials.events.outcome.OutcomeType;
 import dk.trials.events.trial.RandomisationMethod;
 import dk.trials.events.trial.StratificationFactor;
 import dk.trials.platform.problem.FieldError;
@@ -41,11 +40,6 @@ public class DesignValidator {
         randomisation(design, errors);
         eligibility(design.eligibility(), errors);
         jobcentres(design.jobcentres(), errors);
-        // Outcome-service estimates job exit; the other outcome types are censoring events.
-        if (!OutcomeType.JOB_EXIT.name().equals(design.primaryOutcome().type())) {
-            errors.add(new FieldError("primaryOutcome.type",
-                    "must be JOB_EXIT, the outcome trials are powered for and estimated on; found " + design.primaryOutcome().type()));
-        }
         if (!design.enrolmentPeriod().end().isAfter(design.enrolmentPeriod().start())) {
             errors.add(new FieldError("enrolmentPeriod.end", "must be after enrolmentPeriod.start"));
         }
@@ -81,12 +75,7 @@ public class DesignValidator {
                 }
             }
         }
-        Set<String> codes = new HashSet<>();
-        for (int i = 0; i < arms.size(); i++) {
-            if (!codes.add(arms.get(i).code())) {
-                errors.add(new FieldError("arms[" + i + "].code", "arm code " + arms.get(i).code() + " is used twice"));
-            }
-        }
+        errors.addAll(ArmCodes.reused(arms));
     }
 
     private static void randomisation(Design design, List<FieldError> errors) {

@@ -125,7 +125,7 @@ class DesignValidationTest {
                 broken("a jobcentre listed twice", rct(d -> jobcentres(d).add("101")),
                         422, "jobcentres[3]", "jobcentre 101 is listed twice"),
                 broken("a censoring event as the primary outcome", rct(d -> ((ObjectNode) d.get("primaryOutcome")).put("type", "EMIGRATED")),
-                        422, "primaryOutcome.type", "must be JOB_EXIT"),
+                        422, "primaryOutcome.type", "must be one of JOB_EXIT"),
                 broken("an enrolment period that ends before it starts", rct(d -> period(d).put("end", "2026-12-31")),
                         422, "enrolmentPeriod.end", "must be after enrolmentPeriod.start"),
                 broken("an enrolment period that ends the day it starts", rct(d -> period(d).put("end", "2027-01-01")),

@@ -1,5 +1,7 @@
 package dk.trials.trial.rest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.trials.testing.TestTokens;
 import dk.trials.trial.TrialDesigns;
 import io.quarkus.test.junit.QuarkusTest;
@@ -8,6 +10,8 @@ import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.config.JsonPathConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.closeTo;
@@ -19,6 +23,7 @@ import static org.hamcrest.Matchers.hasSize;
 @QuarkusTest
 class SampleSizeResourceTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final RestAssuredConfig DOUBLES = RestAssuredConfig.config()
             .jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
 
@@ -78,6 +83,27 @@ class SampleSizeResourceTest {
                 .then().statusCode(422).body("errors.field", contains("assumptions.minimumDetectableDifference"));
         given().auth().oauth2(TestTokens.jobcentre("101")).contentType(ContentType.JSON).body(TrialExamples.SAMPLE_SIZE_REQUEST)
                 .post("/api/v1/sample-size").then().statusCode(403);
+    }
+
+    @ParameterizedTest(name = "without {0}")
+    @ValueSource(strings = {"baselineIncidence", "minimumDetectableDifference", "alpha", "power"})
+    void anAssumptionLeftOutCannotBeRead(String assumption) throws Exception {
+        ObjectNode request = (ObjectNode) JSON.readTree(TrialExamples.SAMPLE_SIZE_REQUEST);
+        ((ObjectNode) request.get("assumptions")).remove(assumption);
+        given().auth().oauth2(TestTokens.designer()).contentType(ContentType.JSON).body(request.toString())
+                .post("/api/v1/sample-size")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("assumptions." + assumption))
+                .body("errors[0].message", equalTo("must not be null"));
+    }
+
+    @Test
+    void anAssumptionOutOfRangeBreaksARule() {
+        given().auth().oauth2(TestTokens.designer()).contentType(ContentType.JSON).body("""
+                        {"assumptions": {"baselineIncidence": 0.3, "minimumDetectableDifference": 0.05, "alpha": 0.05, "power": 1.5}}""")
+                .post("/api/v1/sample-size")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", contains("assumptions.power"));
     }
 
     @Test

@@ -13,6 +13,9 @@ import java.util.regex.Pattern;
  */
 public final class CprNumber {
 
+    /** What a CPR number must be, as every problem about one says it (never with the value). */
+    public static final String RULE = "must be a valid CPR number: 10 digits DDMMYYSSSS with a real birth date";
+
     private static final Pattern FORMAT = Pattern.compile("(\\d{6})-?(\\d{4})");
 
     private final String digits;

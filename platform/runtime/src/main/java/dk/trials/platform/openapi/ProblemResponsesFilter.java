@@ -9,11 +9,14 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Documents the error side of every operation once, instead of on each endpoint: every 4xx response carries the
- * Problem schema as application/problem+json, and every secured operation lists 401 and 403.
+ * Problem schema as application/problem+json; every secured operation lists 401 and 403; one with a body lists 400
+ * (cannot be read) and 422 (breaks a rule), and one with a UUID in its path or query lists 400.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -37,7 +40,11 @@ public class ProblemResponsesFilter implements OASFilter {
                 addIfMissing(responses, "401", "No valid bearer token");
                 addIfMissing(responses, "403", "The token lacks the role or jobcentre for this");
                 if (operation.getRequestBody() != null) {
-                    addIfMissing(responses, "400", "Malformed JSON, wrong types or invalid fields");
+                    addIfMissing(responses, "400", "The request cannot be read: malformed JSON, a wrong type, an "
+                            + "unparsable value or a required field missing");
+                    addIfMissing(responses, "422", "The request is readable but breaks a rule; each one in errors");
+                } else if (hasUuidParameter(path.getValue(), operation)) {
+                    addIfMissing(responses, "400", "An identifier in the path or query is not a UUID");
                 }
                 responses.getAPIResponses().forEach((code, response) -> {
                     if (code.startsWith("4")) {
@@ -47,6 +54,12 @@ public class ProblemResponsesFilter implements OASFilter {
                 });
             }
         }
+    }
+
+    private static boolean hasUuidParameter(PathItem path, Operation operation) {
+        return Stream.concat(Stream.ofNullable(path.getParameters()).flatMap(List::stream),
+                        Stream.ofNullable(operation.getParameters()).flatMap(List::stream))
+                .anyMatch(p -> p.getSchema() != null && "uuid".equals(p.getSchema().getFormat()));
     }
 
     private static void addIfMissing(APIResponses responses, String code, String description) {

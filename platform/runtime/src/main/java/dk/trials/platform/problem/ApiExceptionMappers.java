@@ -1,6 +1,5 @@
 package dk.trials.platform.problem;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -23,11 +22,8 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import java.lang.reflect.Method;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Maps every failure that can leave a REST endpoint to a problem document: domain problems, bad JSON and wrong
@@ -142,11 +138,11 @@ public class ApiExceptionMappers {
     private static Response badJson(JsonProcessingException e) {
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = jsonPath(mapping.getPath());
-            Class<?> closedSet = closedSet(mapping);
+            Class<? extends Enum<?>> closedSet = closedSet(mapping);
             if (closedSet != null) {
                 return Problems.response(422, "unprocessable", "Request breaks a rule",
                         "The value of " + field + " is not one of those allowed",
-                        List.of(new FieldError(field, "must be one of " + allowedValues(closedSet))));
+                        List.of(new FieldError(field, Problems.oneOf(closedSet))));
             }
             return Problems.response(400, "malformed", "Malformed request body",
                     "The value of " + field + " cannot be read", List.of(new FieldError(field, "has the wrong type or format")));
@@ -156,25 +152,13 @@ public class ApiExceptionMappers {
     }
 
     /** The enum a string value failed to name, or null when the value was not a string meant for a closed list. */
-    private static Class<?> closedSet(JsonMappingException e) {
+    @SuppressWarnings("unchecked")
+    private static Class<? extends Enum<?>> closedSet(JsonMappingException e) {
         if (e instanceof InvalidFormatException format && format.getTargetType() != null
                 && format.getTargetType().isEnum() && format.getValue() instanceof String) {
-            return format.getTargetType();
+            return (Class<? extends Enum<?>>) format.getTargetType();
         }
         return null;
-    }
-
-    /** The JSON spellings of an enum's constants: its {@link JsonValue} where it has one, else the names. */
-    private static String allowedValues(Class<?> type) {
-        Method jsonValue = Arrays.stream(type.getMethods()).filter(m -> m.isAnnotationPresent(JsonValue.class))
-                .findFirst().orElse(null);
-        return Arrays.stream(type.getEnumConstants()).map(constant -> {
-            try {
-                return jsonValue == null ? ((Enum<?>) constant).name() : String.valueOf(jsonValue.invoke(constant));
-            } catch (ReflectiveOperationException ex) {
-                return ((Enum<?>) constant).name();
-            }
-        }).collect(Collectors.joining(", "));
     }
 
     private static String jsonPath(List<JsonMappingException.Reference> path) {

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A failure the API reports to its caller as a problem document. Thrown from services; mapped to the response
- * by {@link ProblemExceptionMapper}.
+ * by {@link ApiExceptionMappers}.
  */
 public class ProblemException extends RuntimeException {
 

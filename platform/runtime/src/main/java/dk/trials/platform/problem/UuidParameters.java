@@ -1,6 +1,8 @@
 package dk.trials.platform.problem;
 
 import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.ext.ParamConverter;
 import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
@@ -18,15 +20,16 @@ import java.util.UUID;
 @Provider
 public class UuidParameters implements ParamConverterProvider {
 
-    private static final ParamConverter<UUID> UUIDS = new ParamConverter<>() {
+    /** Converts one parameter, named in the problem as the caller named it ({@code trialId}, {@code enrolmentId}). */
+    private record UuidParameter(String name) implements ParamConverter<UUID> {
         @Override
         public UUID fromString(String value) {
             try {
                 return value == null ? null : UUID.fromString(value);
             } catch (IllegalArgumentException e) {
                 throw new BadRequestException(Problems.response(400, "malformed", "Malformed request",
-                        "An identifier in the request is not a UUID",
-                        List.of(new FieldError("id", "must be a UUID such as 3f2c8a1e-5b7d-4e7a-9c1f-2d4b6a8e0c13"))));
+                        "The " + name + " in the request is not a UUID",
+                        List.of(new FieldError(name, "must be a UUID such as 3f2c8a1e-5b7d-4e7a-9c1f-2d4b6a8e0c13"))));
             }
         }
 
@@ -34,11 +37,23 @@ public class UuidParameters implements ParamConverterProvider {
         public String toString(UUID value) {
             return value.toString();
         }
-    };
+    }
 
     @Override
     @SuppressWarnings("unchecked")
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
-        return rawType == UUID.class ? (ParamConverter<T>) UUIDS : null;
+        return rawType == UUID.class ? (ParamConverter<T>) new UuidParameter(nameOf(annotations)) : null;
+    }
+
+    private static String nameOf(Annotation[] annotations) {
+        for (Annotation annotation : annotations) {
+            if (annotation instanceof PathParam path) {
+                return path.value();
+            }
+            if (annotation instanceof QueryParam query) {
+                return query.value();
+            }
+        }
+        return "id";
     }
 }

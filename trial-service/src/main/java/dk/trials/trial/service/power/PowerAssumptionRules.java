@@ -3,11 +3,10 @@ package dk.trials.trial.service.power;
 import dk.trials.platform.problem.FieldError;
 import dk.trials.trial.Design.Arm;
 import dk.trials.trial.Design.PowerAssumptions;
+import dk.trials.trial.service.ArmCodes;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * What power assumptions must meet beyond their field ranges before a sample size can be computed: all four
@@ -67,12 +66,7 @@ public final class PowerAssumptionRules {
         if (controls != 1) {
             errors.add(new FieldError("arms", "exactly one arm must be the control, found " + controls));
         }
-        Set<String> codes = new HashSet<>();
-        for (int i = 0; i < arms.size(); i++) {
-            if (!codes.add(arms.get(i).code())) {
-                errors.add(new FieldError("arms[" + i + "].code", "arm code " + arms.get(i).code() + " is used twice"));
-            }
-        }
+        errors.addAll(ArmCodes.reused(arms));
         return errors;
     }
 

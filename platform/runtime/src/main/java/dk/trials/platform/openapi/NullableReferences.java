@@ -1,4 +1,4 @@
-package dk.trials.trial.config;
+package dk.trials.platform.openapi;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFilter;
