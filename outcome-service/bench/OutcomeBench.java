@@ -78,7 +78,7 @@ public class OutcomeBench {
         try {
             String service = "http://127.0.0.1:" + HTTP_PORT;
             awaitLive(service);
-            measure(service, jdbc, privateKey(root.resolve("contracts/src/test/resources/jwt/test-private-key.pem")), sizes, output);
+            measure(service, jdbc, privateKey(root.resolve("platform/test-support/src/main/resources/jwt/test-private-key.pem")), sizes, output);
         } finally {
             serviceProcess.destroy();
             serviceProcess.waitFor();
@@ -96,7 +96,7 @@ public class OutcomeBench {
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(HTTP_PORT));
         builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", jdbc);
         builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + (PG_PORT + 1));
-        builder.environment().put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", root.resolve("contracts/src/test/resources/jwt/test-public-key.pem").toString());
+        builder.environment().put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", root.resolve("platform/test-support/src/main/resources/jwt/test-public-key.pem").toString());
         builder.environment().put("TRIALS_CPR_PSEUDONYM_KEY", Base64.getEncoder().encodeToString(pseudonymKey));
         System.out.println("service log: " + work.resolve("service.log"));
         return builder.start();

@@ -11,6 +11,7 @@ import dk.trials.events.trial.ArmDesign;
 import dk.trials.events.trial.EligibilityCriteria;
 import dk.trials.events.trial.EnrolmentPeriod;
 import dk.trials.events.trial.PrimaryOutcome;
+import dk.trials.events.trial.PrimaryOutcomeType;
 import dk.trials.events.trial.RandomisationDesign;
 import dk.trials.events.trial.RandomisationMethod;
 import dk.trials.events.trial.TrialDesign;
@@ -62,7 +63,7 @@ public final class Events {
         return new TrialDesign("Early intensive contact", TrialType.RCT, "DAGPENGE", arms,
                 new RandomisationDesign(RandomisationMethod.SIMPLE, null, null, null, null, null),
                 new EligibilityCriteria(List.of("DAGPENGE"), 18, 29, 52), List.of("101", "147", "461", "751"),
-                new PrimaryOutcome("JOB_EXIT", horizonWeeks), 2000,
+                new PrimaryOutcome(PrimaryOutcomeType.JOB_EXIT, horizonWeeks), 2000,
                 new EnrolmentPeriod(today.minusYears(5), today.plusDays(300)), null);
     }
 

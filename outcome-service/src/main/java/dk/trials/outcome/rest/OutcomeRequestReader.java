@@ -4,12 +4,13 @@ import dk.trials.platform.cpr.CprNumber;
 import dk.trials.platform.cpr.CprPseudonymiser;
 import dk.trials.events.outcome.OutcomeType;
 import dk.trials.platform.problem.FieldError;
+import dk.trials.platform.problem.FieldErrors;
+import dk.trials.platform.problem.Problems;
 import dk.trials.outcome.service.IncomingOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,26 +45,11 @@ public class OutcomeRequestReader {
         }
     }
 
-    /** The field errors of one request, each either unreadable or a broken rule. */
-    private static final class Errors {
-        private final List<FieldError> all = new ArrayList<>();
-        private boolean unreadable;
-
-        void unreadable(String field, String message) {
-            all.add(new FieldError(field, message));
-            unreadable = true;
-        }
-
-        void broken(String field, String message) {
-            all.add(new FieldError(field, message));
-        }
-    }
-
     public Read read(UUID trialId, OutcomeRequest request, String reportedByJobcentre) {
         if (request == null) {
             return Read.unreadable(new FieldError("body", "must be an outcome object"));
         }
-        Errors errors = new Errors();
+        FieldErrors errors = new FieldErrors();
         String pseudonym = null;
         UUID enrolmentId = null;
         boolean hasCpr = request.cpr() != null && !request.cpr().isBlank();
@@ -75,7 +61,7 @@ public class OutcomeRequestReader {
         } else if (hasCpr) {
             Optional<CprNumber> cpr = CprNumber.parse(request.cpr());
             if (cpr.isEmpty()) {
-                errors.broken("cpr", "must be a valid CPR number: 10 digits DDMMYYSSSS with a real birth date");
+                errors.broken("cpr", CprNumber.RULE);
             } else {
                 pseudonym = pseudonymiser.pseudonym(cpr.get());
             }
@@ -84,13 +70,13 @@ public class OutcomeRequestReader {
         }
         // A value outside a closed set is readable but breaks a rule, as the JSON mapper answers elsewhere.
         OutcomeType type = parsed("type", request.type(), OutcomeType::valueOf, true,
-                "must be one of JOB_EXIT, EMIGRATED, DECEASED, LOST_TO_FOLLOW_UP", errors);
+                Problems.oneOf(OutcomeType.class), errors);
         LocalDate occurredOn = parsed("occurredOn", request.occurredOn(), LocalDate::parse, false,
                 "must be an ISO date such as 2027-03-01", errors);
         text("source", request.source(), errors);
         text("sourceId", request.sourceId(), errors);
-        if (!errors.all.isEmpty()) {
-            return new Read(null, List.copyOf(errors.all), errors.unreadable);
+        if (!errors.isEmpty()) {
+            return new Read(null, errors.all(), errors.anyUnreadable());
         }
         return new Read(new IncomingOutcome(trialId, enrolmentId, pseudonym, type, occurredOn, request.source(),
                 request.sourceId(), reportedByJobcentre), List.of(), false);
@@ -101,7 +87,7 @@ public class OutcomeRequestReader {
      * refuses cannot be read either, unless it names a member of a closed set, where it breaks a rule.
      */
     private static <T> T parsed(String field, String value, Function<String, T> parse, boolean closedSet,
-                                String message, Errors errors) {
+                                String message, FieldErrors errors) {
         if (value == null) {
             errors.unreadable(field, "must not be null");
             return null;
@@ -118,7 +104,7 @@ public class OutcomeRequestReader {
         }
     }
 
-    private static void text(String field, String value, Errors errors) {
+    private static void text(String field, String value, FieldErrors errors) {
         if (value == null) {
             errors.unreadable(field, "must not be blank");
         } else if (value.isBlank()) {

@@ -85,9 +85,10 @@ public class OutcomeResource {
             description = "An exit to a job or a censoring event of a participant named by cpr or enrolmentId. A jobcentre "
                     + "reports only for its own participants. Counted at once (201) when the participant is known; kept "
                     + "until the enrolment arrives (202) when not; the same source + sourceId again changes nothing (200). "
-                    + "A request that cannot be read (a field missing, a CPR number, UUID, type or date that does not "
-                    + "parse) is refused with 400; a readable one that breaks a rule (cpr and enrolmentId both given, a "
-                    + "text over 200 characters, an outcome before the participant's enrolment or in the future) with 422.")
+                    + "A request that cannot be read (a field missing, an enrolmentId that is not a UUID, a date that "
+                    + "does not parse) is refused with 400; a readable one that breaks a rule (cpr and enrolmentId both "
+                    + "given, a CPR number that is not valid, a type outside the closed set, a blank text or one over 200 "
+                    + "characters, an outcome before the participant's enrolment or in the future) with 422.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = OutcomeRequest.class),
             examples = @ExampleObject(name = "jobExit", value = OutcomeExamples.OUTCOME)))
     @APIResponse(responseCode = "201", description = "Counted", content = @Content(
@@ -96,12 +97,13 @@ public class OutcomeResource {
             schema = @Schema(implementation = OutcomeReceipt.class), examples = @ExampleObject(name = "pending", value = OutcomeExamples.PENDING)))
     @APIResponse(responseCode = "200", description = "Reported before; nothing changed", content = @Content(
             schema = @Schema(implementation = OutcomeReceipt.class), examples = @ExampleObject(name = "duplicate", value = OutcomeExamples.DUPLICATE)))
-    @APIResponse(responseCode = "400", description = "Unreadable: a field missing, or a cpr, enrolmentId, type or date that does not parse",
+    @APIResponse(responseCode = "400", description = "Unreadable: a field missing, an enrolmentId that is not a UUID, or a date that does not parse",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "A jobcentre token for another jobcentre's participant")
     @APIResponse(responseCode = "404", description = "No such trial")
-    @APIResponse(responseCode = "422", description = "Breaks a rule: cpr and enrolmentId both given, a text over 200 "
-            + "characters, before the participant's enrolment, or in the future")
+    @APIResponse(responseCode = "422", description = "Breaks a rule: cpr and enrolmentId both given, a CPR number that "
+            + "is not valid, a type outside the closed set, a blank text or one over 200 characters, before the "
+            + "participant's enrolment, or in the future")
     public Response report(@PathParam("trialId") UUID trialId, OutcomeRequest request) {
         plans.get(trialId);
         OutcomeRequestReader.Read read = reader.read(trialId, request, reportingJobcentre());

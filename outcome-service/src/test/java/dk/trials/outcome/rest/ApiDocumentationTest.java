@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.trials.outcome.TestInfrastructure;
 import dk.trials.testing.OpenApiConformance;
+import dk.trials.testing.OpenApiExamples;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,6 +82,11 @@ class ApiDocumentationTest extends TestInfrastructure {
         assertEquals(Set.of("lower", "upper"), nullable(schemas.path("SurvivalPoint")));
         assertEquals(Set.of("enrolmentId"), nullable(schemas.path("OutcomeReceipt")));
         assertEquals(Set.of("look"), nullable(schemas.path("EstimateHistoryPoint")));
+    }
+
+    @Test
+    void everyExampleIsValidAgainstItsSchema() {
+        assertEquals(List.of(), OpenApiExamples.invalid(api));
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** An estimate stored in the history reads back as the very same estimate, figures that were null included. */
 class EstimateDocumentsTest {
@@ -38,5 +39,22 @@ class EstimateDocumentsTest {
         EstimateDocument document = EstimateDocuments.toDocument(estimate);
         assertEquals(EstimateDocument.CURRENT_VERSION, document.schemaVersion());
         assertEquals(estimate, EstimateDocuments.fromDocument(EstimateDocument.fromJson(document.toJson())));
+    }
+
+    @Test
+    void aDocumentLackingItsPartsReadsBackWithThosePartsNull() {
+        EstimateDocument document = EstimateDocument.fromJson("""
+                {"schemaVersion": 1, "trialId": "6f1c2a9e-4b7d-4c1e-9a53-0d1e2f3a4b5c", "asOf": "2027-06-30",
+                 "horizonDays": 182, "computedAt": "2027-06-30T10:15:02Z",
+                 "arms": [{"arm": "control", "control": true, "participants": 1000, "events": 312, "atRiskAtHorizon": 431}],
+                 "comparisons": [{"arm": "treatment", "versus": "control"}]}""");
+
+        Estimate estimate = EstimateDocuments.fromDocument(document);
+
+        assertNull(estimate.outcomes());
+        assertNull(estimate.monitoring());
+        assertEquals(new Estimate.Arm("control", true, 1000, 312, 431, null, null, null), estimate.arms().get(0));
+        assertEquals(new Estimate.Comparison("treatment", "control", null, null, null, null, null),
+                estimate.comparisons().get(0));
     }
 }
