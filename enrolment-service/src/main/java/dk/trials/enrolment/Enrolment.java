@@ -60,6 +60,28 @@ public class Enrolment extends PanacheEntityBase {
     @Column(name = "withdrawn_at")
     public Instant withdrawnAt;
 
+    /**
+     * A new allocation, randomised here or imported from elsewhere: the one place its columns are filled.
+     *
+     * @param enrolledAt when it was made; for an import, the start of the given day
+     * @param enrolledOn the analysis start
+     */
+    public static Enrolment allocated(UUID trialId, String participant, String arm, String jobcentre, String stratum,
+                                      Instant enrolledAt, LocalDate enrolledOn, boolean imported, String enrolledBy) {
+        Enrolment enrolment = new Enrolment();
+        enrolment.id = UUID.randomUUID();
+        enrolment.trialId = trialId;
+        enrolment.participant = participant;
+        enrolment.arm = arm;
+        enrolment.jobcentre = jobcentre;
+        enrolment.stratum = stratum;
+        enrolment.enrolledAt = enrolledAt;
+        enrolment.enrolledOn = enrolledOn;
+        enrolment.imported = imported;
+        enrolment.enrolledBy = enrolledBy;
+        return enrolment;
+    }
+
     public static Optional<Enrolment> of(UUID trialId, String participant) {
         return find("trialId = ?1 and participant = ?2", trialId, participant).firstResultOptional();
     }

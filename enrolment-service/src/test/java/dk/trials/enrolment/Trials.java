@@ -8,6 +8,7 @@ import dk.trials.events.trial.ArmDesign;
 import dk.trials.events.trial.EligibilityCriteria;
 import dk.trials.events.trial.EnrolmentPeriod;
 import dk.trials.events.trial.PrimaryOutcome;
+import dk.trials.events.trial.PrimaryOutcomeType;
 import dk.trials.events.trial.RandomisationDesign;
 import dk.trials.events.trial.RandomisationMethod;
 import dk.trials.events.trial.StratificationFactor;
@@ -63,7 +64,7 @@ public final class Trials {
     public static TrialDesign design(RandomisationDesign randomisation, List<ArmDesign> arms) {
         LocalDate today = LocalDate.now(Citizens.COPENHAGEN);
         return new TrialDesign("Early intensive contact", TrialType.RCT, "DAGPENGE", arms, randomisation,
-                new EligibilityCriteria(List.of("DAGPENGE"), 18, 29, 52), JOBCENTRES, new PrimaryOutcome("JOB_EXIT", 26),
+                new EligibilityCriteria(List.of("DAGPENGE"), 18, 29, 52), JOBCENTRES, new PrimaryOutcome(PrimaryOutcomeType.JOB_EXIT, 26),
                 2000, new EnrolmentPeriod(today.minusDays(30), today.plusDays(300)), null);
     }
 

@@ -17,7 +17,7 @@ import java.util.List;
  * so a batch holds at most 10,000 lines; a larger list goes in several batches (re-sending one is harmless).
  */
 @Schema(description = "Allocations made elsewhere, to be taken over all or none")
-public record ImportRequest(@NotNull @NotEmpty @Size(max = 10_000) List<@Valid @NotNull Item> enrolments) {
+public record ImportRequest(@NotEmpty @Size(max = 10_000) List<@Valid @NotNull Item> enrolments) {
 
     @Schema(name = "ImportedEnrolment", description = "One allocation made elsewhere")
     public record Item(@NotBlank @Schema(examples = "0101991234") String cpr,

@@ -53,11 +53,17 @@ public class AllocationLogService {
         return replay.replay(trialId, trial.allocator(), AllocationDecision.ofTrial(trialId));
     }
 
+    /**
+     * The recorded state as the design's allocator reads it. A state of another shape (a doctored row, or one written
+     * under another method) is a conflict between the log and the design, named by its entry, not a server fault.
+     */
     private AllocationState state(Allocator<?> allocator, AllocationDecision d) {
         try {
             return json.treeToValue(d.stateBefore, allocator.stateType());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("The recorded state of enrolment " + d.enrolmentId + " cannot be read", e);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw ProblemException.conflict("The recorded state of enrolment " + d.enrolmentId + " (sequence "
+                    + d.lockKey + ", position " + d.position + ") cannot be read as " + allocator.method()
+                    + " state; the replay reports where the log and the design part");
         }
     }
 }

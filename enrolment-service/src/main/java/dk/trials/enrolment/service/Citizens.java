@@ -12,13 +12,11 @@ import java.util.List;
  */
 public final class Citizens {
 
-    static final String INVALID = "must be a CPR number DDMMYYSSSS (optional hyphen) with a real date of birth";
-
     private Citizens() {
     }
 
     public static CprNumber require(String field, String cpr) {
         return CprNumber.parse(cpr).orElseThrow(() -> ProblemException.unprocessable("Invalid CPR number",
-                "The CPR number is not a valid CPR number", List.of(new FieldError(field, INVALID))));
+                "The CPR number is not a valid CPR number", List.of(new FieldError(field, CprNumber.RULE))));
     }
 }

@@ -6,6 +6,7 @@ import dk.trials.platform.cpr.CprNumber;
 import dk.trials.platform.cpr.CprPseudonymiser;
 import dk.trials.platform.problem.FieldError;
 import dk.trials.platform.problem.ProblemException;
+import dk.trials.platform.problem.Problems;
 import dk.trials.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -53,7 +54,8 @@ public class EnrolmentService {
         List<FieldError> failures = EligibilityCheck.failures(trial, profile, today);
         if (!failures.isEmpty()) {
             return existing(trialId, participant).orElseThrow(() -> ProblemException.unprocessable("Not eligible",
-                    "The citizen fails " + failures.size() + " eligibility criteri" + (failures.size() == 1 ? "on" : "a"), failures));
+                    "The citizen fails " + Problems.count(failures.size(), "eligibility criterion", "eligibility criteria"),
+                    failures));
         }
         // The common case is a new citizen, so the allocation is attempted straight away; the unique constraint
         // turns a repeated or racing request into the existing enrolment.

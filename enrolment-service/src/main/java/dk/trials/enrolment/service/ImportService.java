@@ -64,17 +64,10 @@ public class ImportService {
         Instant now = clock.instant();
         int imported = 0;
         for (Checked line : lines) {
-            Enrolment enrolment = new Enrolment();
-            enrolment.id = UUID.randomUUID();
-            enrolment.trialId = trialId;
-            enrolment.participant = line.participant();
-            enrolment.arm = line.given().arm();
-            enrolment.jobcentre = line.given().jobcentre();
-            enrolment.stratum = StratumKey.stratum(trial.levels(line.profile()));
-            enrolment.enrolledOn = line.given().enrolledOn();
-            enrolment.enrolledAt = enrolment.enrolledOn.atStartOfDay(clock.getZone()).toInstant();
-            enrolment.imported = true;
-            enrolment.enrolledBy = caller.name();
+            LocalDate enrolledOn = line.given().enrolledOn();
+            Enrolment enrolment = Enrolment.allocated(trialId, line.participant(), line.given().arm(),
+                    line.given().jobcentre(), StratumKey.stratum(trial.levels(line.profile())),
+                    enrolledOn.atStartOfDay(clock.getZone()).toInstant(), enrolledOn, true, caller.name());
             if (randomiser.insertIfNew(enrolment)) {
                 events.enrolled(enrolment);
                 imported++;
@@ -113,7 +106,7 @@ public class ImportService {
             }
             CprNumber cpr = CprNumber.parse(item.cpr()).orElse(null);
             if (cpr == null) {
-                errors.add(new FieldError(at + "cpr", Citizens.INVALID));
+                errors.add(new FieldError(at + "cpr", CprNumber.RULE));
                 continue;
             }
             String participant = pseudonymiser.pseudonym(cpr);

@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -61,17 +62,10 @@ public class Randomiser {
         RecordingDraws draws = new RecordingDraws(random);
         Allocation<S> allocation = allocator.allocate(sequence.state(), levels, draws);
 
-        Enrolment enrolment = new Enrolment();
-        enrolment.id = UUID.randomUUID();
-        enrolment.trialId = trial.id();
-        enrolment.participant = participant;
-        enrolment.arm = allocation.arm();
-        enrolment.jobcentre = jobcentre;
-        enrolment.stratum = stratum;
         // Millisecond precision, as stored and as answered to a repeated request: both bodies must be identical.
-        enrolment.enrolledAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        enrolment.enrolledOn = LocalDate.ofInstant(enrolment.enrolledAt, clock.getZone());
-        enrolment.enrolledBy = by;
+        Instant enrolledAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Enrolment enrolment = Enrolment.allocated(trial.id(), participant, allocation.arm(), jobcentre, stratum,
+                enrolledAt, LocalDate.ofInstant(enrolledAt, clock.getZone()), false, by);
         long position = lockKey.isPresent() ? sequence.allocations() + 1 : 0;
         boolean recorded = record(enrolment, new Decision(lockKey.orElse(null), position, allocator.method(),
                 levels, write(allocator.relevantTo(sequence.state(), levels)), write(draws.drawn()),

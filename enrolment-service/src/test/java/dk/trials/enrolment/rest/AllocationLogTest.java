@@ -131,4 +131,24 @@ class AllocationLogTest {
                 .body("entries[0].stateBefore", equalTo(Map.of()))
                 .body("entries[0].draws.bound", equalTo(List.of(2)));
     }
+
+    @Test
+    void aRecordedStateTheDesignCannotReadIsAConflictNamingItsEntry() {
+        TrialDesign blocks = Trials.design(Trials.blocks(List.of(2)), Trials.ONE_TO_ONE);
+        UUID trialId = Trials.open(codec, blocks);
+        enrol(trialId, TestTokens.jobcentre("101"), citizen(Citizens.aged(22), "101")).then().statusCode(201);
+        Trials.publish(codec, EventType.TRIAL_CLOSED, trialId, TrialStatus.FOLLOW_UP, blocks);
+        UUID doctored = QuarkusTransaction.requiringNew().call(() -> {
+            UUID id = (UUID) entityManager.createNativeQuery("select enrolment_id from allocation_decision where trial_id = :t")
+                    .setParameter("t", trialId).getSingleResult();
+            entityManager.createNativeQuery("update allocation_decision set state_before = cast('{\"block\": 7}' as jsonb) where enrolment_id = :id")
+                    .setParameter("id", id).executeUpdate();
+            return id;
+        });
+
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/trials/{id}/allocation-log", trialId)
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", equalTo("The recorded state of enrolment " + doctored + " (sequence all, position 1) cannot be"
+                        + " read as PERMUTED_BLOCK state; the replay reports where the log and the design part"));
+    }
 }

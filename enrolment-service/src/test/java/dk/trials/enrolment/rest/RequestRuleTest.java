@@ -97,7 +97,7 @@ class RequestRuleTest {
                 "enrolledOn", "2026-03-02");
 
         post("{id}/enrolments/import", Map.of(), trialId)
-                .statusCode(400).body("type", equalTo(MISSING)).body("errors.field", hasItem("enrolments"));
+                .statusCode(400).body("type", equalTo(MISSING)).body("errors.field", equalTo(List.of("enrolments")));
         post("{id}/enrolments/import", Map.of("enrolments", List.of(without(line, "enrolledOn"))), trialId)
                 .statusCode(400).body("type", equalTo(MISSING)).body("errors.field", equalTo(List.of("enrolments[0].enrolledOn")));
         post("{id}/enrolments/import", Map.of("enrolments", List.of(with(line, "enrolledOn", "last spring"))), trialId)
