@@ -2,7 +2,7 @@ package dk.trials.outcome.service;
 
 import dk.trials.outcome.statistics.CoxResult;
 import dk.trials.outcome.statistics.LogRank;
-import dk.trials.outcome.statistics.Normal;
+import dk.trials.sequential.Normal;
 import dk.trials.outcome.statistics.RestrictedMean;
 import dk.trials.outcome.statistics.RiskDifference;
 import dk.trials.outcome.statistics.SurvivalCurve;

@@ -1,5 +1,7 @@
 package dk.trials.outcome.statistics;
 
+import dk.trials.sequential.Normal;
+
 /** A cumulative alpha-spending function: the type-I error allowed to be spent by information fraction t in (0, 1]. */
 @FunctionalInterface
 public interface AlphaSpending {

@@ -1,5 +1,7 @@
 package dk.trials.outcome.statistics;
 
+import dk.trials.sequential.Normal;
+
 /**
  * A fitted Cox model for the arm indicator: log hazard ratio {@code beta} (arm over control), its standard error
  * from the Efron information, the log partial likelihoods at 0 and at beta, and the score test at 0.

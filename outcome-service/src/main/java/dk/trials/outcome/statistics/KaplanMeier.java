@@ -1,5 +1,7 @@
 package dk.trials.outcome.statistics;
 
+import dk.trials.sequential.Normal;
+
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package dk.trials.outcome.statistics;
 
+import dk.trials.sequential.Normal;
+
 /**
  * Difference in cumulative job exit at the horizon, arm minus control (= S_control − S_arm), with a Wald 95%
  * interval from the two independent Greenwood variances of S.

@@ -1,5 +1,7 @@
 package dk.trials.outcome.statistics;
 
+import dk.trials.sequential.Normal;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;

@@ -1,5 +1,7 @@
 package dk.trials.outcome.statistics;
 
+import dk.trials.sequential.Normal;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
