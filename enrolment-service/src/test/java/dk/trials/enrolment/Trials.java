@@ -65,7 +65,7 @@ public final class Trials {
         LocalDate today = LocalDate.now(Citizens.COPENHAGEN);
         return new TrialDesign("Early intensive contact", TrialType.RCT, "DAGPENGE", arms, randomisation,
                 new EligibilityCriteria(List.of("DAGPENGE"), 18, 29, 52), JOBCENTRES, new PrimaryOutcome(PrimaryOutcomeType.JOB_EXIT, 26),
-                2000, new EnrolmentPeriod(today.minusDays(30), today.plusDays(300)), null);
+                2000, new EnrolmentPeriod(today.minusDays(30), today.plusDays(300)), null, null);
     }
 
     /** Publishes the trial as opened (RECRUITING) and waits until the service knows it. */
@@ -77,7 +77,7 @@ public final class Trials {
 
     /** Publishes a lifecycle event with the trial's new status and waits until the service has recorded it. */
     public static void publish(EventCodec codec, EventType type, UUID trialId, TrialStatus status, TrialDesign design) {
-        EventEnvelope envelope = codec.envelope(type, trialId, new TrialSnapshot(trialId, status, design, "0".repeat(64), 120, 0));
+        EventEnvelope envelope = codec.envelope(type, trialId, new TrialSnapshot(trialId, status, design, "0".repeat(64), 120, 0, List.of()));
         send(trialId.toString(), codec.encode(envelope), type);
         // The consuming replica (this one) drops its cached copy on commit, so the new status holds at once.
         await().atMost(Duration.ofSeconds(30)).until(() -> status.equals(statusOf(trialId)));

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
@@ -39,7 +40,7 @@ class TrialEventsConsumerTest {
 
     private String event(EventType type, UUID trialId, TrialStatus status, TrialDesign design, Instant occurredAt) {
         return codec.encode(new EventEnvelope(UUID.randomUUID(), type.name(), EventType.CURRENT_VERSION, occurredAt, trialId,
-                json.valueToTree(new TrialSnapshot(trialId, status, design, "0".repeat(64), 100, 0))));
+                json.valueToTree(new TrialSnapshot(trialId, status, design, "0".repeat(64), 100, 0, List.of()))));
     }
 
     @Test
@@ -81,11 +82,12 @@ class TrialEventsConsumerTest {
         LocalDate newEnd = design.enrolmentPeriod().end().plusDays(10);
         TrialDesign amended = new TrialDesign(design.title(), design.type(), design.targetGroup(), design.arms(),
                 design.randomisation(), design.eligibility(), design.jobcentres(), design.primaryOutcome(),
-                design.plannedParticipants(), new EnrolmentPeriod(design.enrolmentPeriod().start(), newEnd), design.power());
+                design.plannedParticipants(), new EnrolmentPeriod(design.enrolmentPeriod().start(), newEnd), design.power(),
+                design.monitoringPlan());
 
         // The first event inserts the row; a later one updates it through the entity.
         Trials.send(trialId.toString(), codec.encode(codec.envelope(EventType.TRIAL_AMENDED, trialId,
-                new TrialSnapshot(trialId, TrialStatus.RECRUITING, amended, "1".repeat(64), 120, 1))), EventType.TRIAL_AMENDED);
+                new TrialSnapshot(trialId, TrialStatus.RECRUITING, amended, "1".repeat(64), 120, 1, List.of()))), EventType.TRIAL_AMENDED);
         JsonNode stored = await().atMost(Duration.ofSeconds(30)).until(() -> json.readTree(storedDesign(trialId)),
                 d -> d.at("/enrolmentPeriod/end").asText().equals(newEnd.toString()));
 

@@ -15,7 +15,9 @@ public enum EventType {
     TRIAL_AMENDED(Topics.TRIAL_EVENTS),
     PARTICIPANT_ENROLLED(Topics.ENROLMENT_EVENTS),
     PARTICIPANT_WITHDRAWN(Topics.ENROLMENT_EVENTS),
-    OUTCOME_REPORTED(Topics.OUTCOME_EVENTS);
+    OUTCOME_REPORTED(Topics.OUTCOME_EVENTS),
+    LOOK_BOUNDARY_CROSSED(Topics.MONITORING_EVENTS),
+    LOOK_FUTILITY_FLAGGED(Topics.MONITORING_EVENTS);
 
     /** Bumped when a payload changes incompatibly; consumers check it. */
     public static final int CURRENT_VERSION = 1;

@@ -6,6 +6,8 @@ public final class Topics {
     public static final String ENROLMENT_EVENTS = "enrolment-events";
     /** Inbound register feed of outcomes (exit to job, censoring events). */
     public static final String OUTCOME_EVENTS = "outcome-events";
+    /** Formal looks of outcome-service that crossed a boundary or flagged futility, for alerts and committees. */
+    public static final String MONITORING_EVENTS = "monitoring-events";
 
     /** Kafka header carrying the envelope's event id. */
     public static final String EVENT_ID_HEADER = "eventId";
