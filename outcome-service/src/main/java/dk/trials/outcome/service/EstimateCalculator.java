@@ -47,14 +47,22 @@ public class EstimateCalculator {
     }
 
     public List<ArmSurvival> survival(TrialPlan plan, LocalDate asOf) {
-        return followUp(plan, asOf).byArm().entrySet().stream()
+        return followUp(plan, tables.tables(plan.id, asOf, plan.horizonDays)).byArm().entrySet().stream()
                 .map(arm -> new ArmSurvival(arm.getKey(), arm.getValue().participants(), KaplanMeier.estimate(arm.getValue())))
                 .toList();
     }
 
     public Estimate estimate(TrialPlan plan, LocalDate asOf) {
+        return fromTables(plan, asOf, tables.tables(plan.id, asOf, plan.horizonDays));
+    }
+
+    /**
+     * The estimates from given follow-up tables (arm → jobcentre → table) rather than the live aggregates: a formal
+     * look computes from the tables it froze at its data cut, so reading it back gives the same figures.
+     */
+    public Estimate fromTables(TrialPlan plan, LocalDate asOf, Map<String, Map<String, FollowUpTable>> strata) {
         int horizon = plan.horizonDays;
-        FollowUp followUp = followUp(plan, asOf);
+        FollowUp followUp = followUp(plan, strata);
         Map<String, SurvivalCurve> curves = new LinkedHashMap<>();
         Map<String, RestrictedMean> means = new LinkedHashMap<>();
         List<Estimate.Arm> arms = new ArrayList<>();
@@ -89,8 +97,7 @@ public class EstimateCalculator {
         return new Estimate(plan.id, asOf, horizon, clock.instant(), arms, comparisons, status, counts);
     }
 
-    private FollowUp followUp(TrialPlan plan, LocalDate asOf) {
-        Map<String, Map<String, FollowUpTable>> strata = tables.tables(plan.id, asOf, plan.horizonDays);
+    private FollowUp followUp(TrialPlan plan, Map<String, Map<String, FollowUpTable>> strata) {
         Map<String, FollowUpTable> byArm = new LinkedHashMap<>();
         for (String arm : plan.arms) {
             FollowUpTable.Builder pooled = FollowUpTable.builder(plan.horizonDays);
