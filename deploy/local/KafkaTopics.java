@@ -18,7 +18,11 @@ import java.util.concurrent.TimeUnit;
  */
 public class KafkaTopics {
 
-    static final List<String> TOPICS = List.of("trial-events", "enrolment-events", "outcome-events");
+    static final List<String> TOPICS = List.of("trial-events", "enrolment-events", "outcome-events", "monitoring-events",
+            // Each consumer group's dead-letter topic, <topic>.<consumer-group>.dlq, as the services' channels name
+            // them (the same list as platform/test-support's TrialTopics).
+            "trial-events.enrolment-service.dlq", "trial-events.outcome-service.dlq",
+            "enrolment-events.outcome-service.dlq", "outcome-events.outcome-service.dlq");
 
     public static void main(String[] args) throws Exception {
         if (args.length < 1) {

@@ -70,6 +70,7 @@ public final class StandaloneBroker implements AutoCloseable {
             }
             sleep(100);
         }
+        TrialTopics.create(bootstrapServers());
     }
 
     public synchronized void stop() {

@@ -34,6 +34,7 @@ public final class TestKafka {
                 kit.format();
                 kit.startup();
                 kit.waitForReadyBrokers();
+                TrialTopics.create(kit.bootstrapServers());
                 cluster = kit;
             } catch (Exception e) {
                 throw new IllegalStateException("In-process Kafka broker did not start", e);

@@ -1,6 +1,8 @@
 package dk.trials.platform.outbox;
 
+import dk.trials.platform.inbox.TransientFailures;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -13,16 +15,25 @@ import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Delivers committed outbox rows to Kafka, oldest first, and deletes them once the broker has acknowledged them.
- * If the broker is unreachable the transaction rolls back, the rows stay, and the next round tries again: delivery
- * is at least once, and consumers drop repeats by event id.
+ * Delivers committed outbox rows to Kafka, oldest first, and deletes each one the broker has acknowledged (so an
+ * acknowledged row is never sent again). While the broker is unreachable the rows stay and the next round tries
+ * again: delivery is at least once, and consumers drop repeats by event id.
+ * <p>
+ * A row the broker refuses for itself (e.g. a record over the size limit) counts an attempt; after
+ * {@code trials.outbox.max-attempts} it is parked with its reason ({@code last_error}), logged as an error and shown
+ * in the gauge {@code trials_outbox_parked}. A row that was refused, parked or not, holds back the later rows of its
+ * key (its trial), whose order matters; rows of other trials go on. An operator releases a parked row by fixing and
+ * un-parking it ({@code update outbox_event set parked_at = null, attempts = 0 ...}) or deleting it. The gauge
+ * {@code trials_outbox_oldest_unsent_age_seconds} is the age of the oldest row still in the outbox.
  * <p>
  * One thread per service runs the rounds. It is woken right after a transaction that wrote to the outbox commits
  * (then lingers {@code trials.outbox.linger} to gather the commits that follow), and polls anyway every
@@ -42,11 +53,17 @@ public class OutboxRelay {
     private final Duration linger;
     private final Counter relayed;
     private final Counter failures;
+    private final Counter refusals;
+    private final int maxAttempts;
+    private final Clock clock;
+    private final AtomicLong parked = new AtomicLong();
+    private final AtomicLong oldestUnsentAgeMillis = new AtomicLong();
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
     private Thread worker;
 
-    public OutboxRelay(EntityManager entityManager, OutboxSender sender, MeterRegistry registry,
+    public OutboxRelay(EntityManager entityManager, OutboxSender sender, MeterRegistry registry, Clock clock,
+                       @ConfigProperty(name = "trials.outbox.max-attempts", defaultValue = "3") int maxAttempts,
                        @ConfigProperty(name = "trials.outbox.batch-size", defaultValue = "500") int batchSize,
                        @ConfigProperty(name = "trials.outbox.poll-interval", defaultValue = "1s") Duration pollInterval,
                        @ConfigProperty(name = "trials.outbox.retry-delay", defaultValue = "1s") Duration retryDelay,
@@ -59,6 +76,15 @@ public class OutboxRelay {
         this.linger = linger;
         this.relayed = registry.counter("trials.outbox.relayed");
         this.failures = registry.counter("trials.outbox.relay.failures");
+        this.refusals = registry.counter("trials.outbox.refusals");
+        this.maxAttempts = maxAttempts;
+        this.clock = clock;
+        Gauge.builder("trials.outbox.parked", parked, AtomicLong::get)
+                .description("Outbox rows parked after the broker refused them; each holds back its trial's later rows")
+                .register(registry);
+        Gauge.builder("trials.outbox.oldest.unsent.age", oldestUnsentAgeMillis, age -> age.get() / 1000.0)
+                .baseUnit("seconds").description("Age of the oldest row still in the outbox, parked or waiting")
+                .register(registry);
     }
 
     void start(@Observes StartupEvent startup) {
@@ -83,6 +109,7 @@ public class OutboxRelay {
     private void run() {
         while (running) {
             boolean delivered = relayPending();
+            measureBacklog();
             try {
                 if (wakeUp.tryAcquire((delivered ? pollInterval : retryDelay).toMillis(), TimeUnit.MILLISECONDS)) {
                     // Under load, lingering a moment lets one round carry the rows of many commits: a round per
@@ -100,11 +127,11 @@ public class OutboxRelay {
     /** Sends everything pending; false when the broker or the database failed and the round must be retried. */
     boolean relayPending() {
         try {
-            int sent;
+            Round round;
             do {
-                sent = QuarkusTransaction.requiringNew().timeout(60).call(this::relayBatch);
-            } while (sent == batchSize && running);
-            return true;
+                round = QuarkusTransaction.requiringNew().timeout(60).call(this::relayBatch);
+            } while (round.fetched() == batchSize && !round.troubled() && running);
+            return !round.troubled();
         } catch (RuntimeException e) {
             failures.increment();
             LOG.warnf("Outbox relay could not deliver, will retry: %s", rootMessage(e));
@@ -112,35 +139,104 @@ public class OutboxRelay {
         }
     }
 
-    /** One batch in one transaction; returns how many events were delivered. */
-    int relayBatch() throws Exception {
+    /** How many rows one round fetched, and whether any of them was refused or left unsent. */
+    record Round(int fetched, boolean troubled) {
+    }
+
+    /** One batch in one transaction: acknowledged rows deleted, refused rows counted or parked. */
+    Round relayBatch() throws Exception {
         // One relay at a time per database keeps each trial's events in commit order even with several replicas;
         // SKIP LOCKED keeps a relay from waiting on rows that a slower peer still holds.
         Boolean leader = (Boolean) entityManager
                 .createNativeQuery("select pg_try_advisory_xact_lock(hashtext('outbox-relay'))")
                 .getSingleResult();
         if (!leader) {
-            return 0;
+            return new Round(0, false);
         }
+        // A row whose key has an earlier refused or parked row waits: sending it would overtake that row.
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                        select id, event_id, topic, message_key, type, envelope from outbox_event
-                        order by id limit :limit for update skip locked""")
+                        select o.id, o.event_id, o.topic, o.message_key, o.type, o.envelope, o.attempts
+                        from outbox_event o
+                        where o.parked_at is null
+                          and not exists (select 1 from outbox_event e
+                                          where e.message_key = o.message_key and e.id < o.id
+                                            and (e.attempts > 0 or e.parked_at is not null))
+                        order by o.id limit :limit for update of o skip locked""")
                 .setParameter("limit", batchSize)
                 .getResultList();
         if (rows.isEmpty()) {
-            return 0;
+            return new Round(0, false);
         }
         List<PendingEvent> events = rows.stream()
                 .map(r -> new PendingEvent(((Number) r[0]).longValue(), (UUID) r[1], (String) r[2], (String) r[3],
-                        (String) r[4], (String) r[5]))
+                        (String) r[4], (String) r[5], ((Number) r[6]).intValue()))
                 .toList();
-        sender.sendAll(events);
-        entityManager.createNativeQuery("delete from outbox_event where id in (:ids)")
-                .setParameter("ids", events.stream().map(PendingEvent::id).toList())
-                .executeUpdate();
-        relayed.increment(events.size());
-        return events.size();
+        List<Delivery> deliveries = sender.sendAll(events);
+        List<Long> acknowledged = deliveries.stream().filter(d -> d.outcome() == Delivery.Outcome.ACKNOWLEDGED)
+                .map(d -> d.event().id()).toList();
+        if (!acknowledged.isEmpty()) {
+            entityManager.createNativeQuery("delete from outbox_event where id in (:ids)")
+                    .setParameter("ids", acknowledged)
+                    .executeUpdate();
+            relayed.increment(acknowledged.size());
+        }
+        boolean brokerTrouble = false;
+        for (Delivery delivery : deliveries) {
+            if (delivery.outcome() != Delivery.Outcome.REFUSED) {
+                continue;
+            }
+            if (TransientFailures.isTransient(delivery.failure())) {
+                brokerTrouble = true;
+            } else {
+                refused(delivery);
+            }
+        }
+        if (brokerTrouble) {
+            failures.increment();
+            LOG.warnf("Outbox relay could not deliver %d of %d rows, will retry",
+                    deliveries.size() - acknowledged.size(), deliveries.size());
+        }
+        return new Round(events.size(), acknowledged.size() < deliveries.size());
+    }
+
+    /** The broker refused this row for itself: one attempt more, and parked once they are used up. */
+    private void refused(Delivery delivery) {
+        PendingEvent event = delivery.event();
+        boolean park = event.attempts() + 1 >= maxAttempts;
+        String reason = rootMessage(delivery.failure());
+        refusals.increment();
+        var update = entityManager.createNativeQuery(park
+                        ? "update outbox_event set attempts = attempts + 1, last_error = :reason, parked_at = :now where id = :id"
+                        : "update outbox_event set attempts = attempts + 1, last_error = :reason where id = :id")
+                .setParameter("reason", reason)
+                .setParameter("id", event.id());
+        if (park) {
+            update.setParameter("now", clock.instant());
+        }
+        update.executeUpdate();
+        if (park) {
+            LOG.errorf("Outbox row %d (event %s %s, key %s) parked after %d refusals: %s; later rows of that key wait",
+                    event.id(), event.type(), event.eventId(), event.key(), event.attempts() + 1, reason);
+        } else {
+            LOG.warnf("Broker refused outbox row %d (event %s %s), attempt %d of %d: %s", event.id(), event.type(),
+                    event.eventId(), event.attempts() + 1, maxAttempts, reason);
+        }
+    }
+
+    /** Refreshes the backlog gauges; a database that does not answer leaves their last values. */
+    private void measureBacklog() {
+        try {
+            Object[] backlog = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager.createNativeQuery("""
+                            select count(*) filter (where parked_at is not null),
+                                   cast(extract(epoch from min(created_at)) * 1000 as bigint)
+                            from outbox_event""")
+                    .getSingleResult());
+            parked.set(((Number) backlog[0]).longValue());
+            oldestUnsentAgeMillis.set(backlog[1] == null ? 0 : Math.max(0, clock.millis() - ((Number) backlog[1]).longValue()));
+        } catch (RuntimeException e) {
+            LOG.debugf("Outbox backlog not measured: %s", rootMessage(e));
+        }
     }
 
     private static String rootMessage(Throwable e) {

@@ -1,10 +1,12 @@
 package dk.trials.platform.outbox;
 
 import dk.trials.events.Topics;
+import dk.trials.platform.inbox.TransientFailures;
 import jakarta.annotation.PreDestroy;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -14,8 +16,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -48,18 +53,77 @@ public class OutboxSender {
                 new StringSerializer(), new StringSerializer());
     }
 
-    /** Sends all events in order and returns only once the broker acknowledged each of them. */
-    void sendAll(List<PendingEvent> events) throws ExecutionException, InterruptedException, TimeoutException {
+    /**
+     * Sends the events in order and waits for the broker's answer to each. A row refused at once (the producer checks
+     * the size limit before sending) holds back the later rows of its key in this round, so they do not overtake it;
+     * a refusal that says the broker is away ends the round's sending, rather than waiting the blocking timeout once
+     * per row. A refusal the broker sends later (after the acknowledgement wait) cannot hold back rows already sent.
+     */
+    List<Delivery> sendAll(List<PendingEvent> events) throws InterruptedException {
         List<Future<RecordMetadata>> acks = new ArrayList<>(events.size());
+        Set<String> refusedKeys = new HashSet<>();
+        boolean brokerAway = false;
         for (PendingEvent event : events) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), event.key(), event.envelope());
-            record.headers().add(Topics.EVENT_ID_HEADER, event.eventId().toString().getBytes(StandardCharsets.UTF_8));
-            record.headers().add(Topics.EVENT_TYPE_HEADER, event.type().getBytes(StandardCharsets.UTF_8));
-            acks.add(producer.send(record));
+            if (brokerAway || refusedKeys.contains(event.key())) {
+                acks.add(null);
+                continue;
+            }
+            Future<RecordMetadata> ack = send(event);
+            Throwable refusal = refusalSoFar(ack);
+            if (refusal != null) {
+                if (TransientFailures.isTransient(refusal)) {
+                    brokerAway = true;
+                } else {
+                    refusedKeys.add(event.key());
+                }
+            }
+            acks.add(ack);
         }
+        List<Delivery> deliveries = new ArrayList<>(events.size());
         long deadline = System.nanoTime() + ackTimeout.toNanos();
-        for (Future<RecordMetadata> ack : acks) {
+        for (int i = 0; i < events.size(); i++) {
+            deliveries.add(await(events.get(i), acks.get(i), deadline));
+        }
+        return deliveries;
+    }
+
+    private Future<RecordMetadata> send(PendingEvent event) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), event.key(), event.envelope());
+        record.headers().add(Topics.EVENT_ID_HEADER, event.eventId().toString().getBytes(StandardCharsets.UTF_8));
+        record.headers().add(Topics.EVENT_TYPE_HEADER, event.type().getBytes(StandardCharsets.UTF_8));
+        try {
+            return producer.send(record);
+        } catch (KafkaException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private static Throwable refusalSoFar(Future<RecordMetadata> ack) throws InterruptedException {
+        if (!ack.isDone()) {
+            return null;
+        }
+        try {
+            ack.get();
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause();
+        }
+    }
+
+    private Delivery await(PendingEvent event, Future<RecordMetadata> ack, long deadline)
+            throws InterruptedException {
+        if (ack == null) {
+            return Delivery.notSent(event);
+        }
+        try {
             ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return Delivery.acknowledged(event);
+        } catch (ExecutionException e) {
+            return Delivery.refused(event, e.getCause());
+        } catch (TimeoutException e) {
+            // No answer in time is the broker being slow or away, as Kafka's own (retriable) timeout says.
+            return Delivery.refused(event, new org.apache.kafka.common.errors.TimeoutException(
+                    "No acknowledgement within " + ackTimeout, e));
         }
     }
 

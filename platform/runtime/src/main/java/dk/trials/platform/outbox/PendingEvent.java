@@ -2,6 +2,6 @@ package dk.trials.platform.outbox;
 
 import java.util.UUID;
 
-/** A committed outbox row waiting to be delivered. */
-record PendingEvent(long id, UUID eventId, String topic, String key, String type, String envelope) {
+/** A committed outbox row waiting to be delivered; {@code attempts} counts the rounds in which the broker refused it. */
+record PendingEvent(long id, UUID eventId, String topic, String key, String type, String envelope, int attempts) {
 }

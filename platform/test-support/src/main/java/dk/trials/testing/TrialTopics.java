@@ -1,0 +1,57 @@
+package dk.trials.testing;
+
+import dk.trials.events.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+
+/**
+ * The platform's topics and every consumer group's dead-letter topic ({@code <topic>.<consumer-group>.dlq}), created
+ * before a service starts, as the local stack does ({@code deploy/local/KafkaTopics.java} keeps the same list): a
+ * dead letter must find its topic there, not create it on the fly with whatever the broker's defaults are.
+ */
+public final class TrialTopics {
+
+    public static final List<String> TOPICS = List.of(Topics.TRIAL_EVENTS, Topics.ENROLMENT_EVENTS,
+            Topics.OUTCOME_EVENTS, Topics.MONITORING_EVENTS);
+
+    /** One per consumer channel: enrolment-service reads trial-events; outcome-service reads three topics. */
+    public static final List<String> DEAD_LETTER_TOPICS = List.of(
+            "trial-events.enrolment-service.dlq",
+            "trial-events.outcome-service.dlq",
+            "enrolment-events.outcome-service.dlq",
+            "outcome-events.outcome-service.dlq");
+
+    static final int PARTITIONS = 3;
+
+    private TrialTopics() {
+    }
+
+    /** Creates whichever of the topics the broker does not have yet. */
+    public static void create(String bootstrapServers) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            for (String topic : Stream.concat(TOPICS.stream(), DEAD_LETTER_TOPICS.stream()).toList()) {
+                try {
+                    admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("Cannot create topic " + topic, e.getCause());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Topics not created in time", e);
+        }
+    }
+}
