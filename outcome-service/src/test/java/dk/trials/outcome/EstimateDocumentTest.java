@@ -12,7 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The stored history document: rows written before it was versioned still read, and an unknown version does not. */
+/**
+ * The stored history document: rows written before it was versioned (version 1) still read, upgraded to the current
+ * shape, and an unknown version does not read at all.
+ */
 class EstimateDocumentTest {
 
     /** A body as the history stored it before versioning (the API's body), stamped by migration V2. */
@@ -38,20 +41,29 @@ class EstimateDocumentTest {
              "outcomes": {"pendingEnrolment": 3, "rejected": 1}, "schemaVersion": 1}""";
 
     @Test
-    void aBodyStoredBeforeVersioningReadsAsVersionOne() {
+    void aBodyStoredBeforeVersioningReadsWithItsFiguresAsTheyWere() {
         EstimateDocument document = EstimateDocument.fromJson(STORED_BEFORE_VERSIONING);
-        assertEquals(1, document.schemaVersion());
+        assertEquals(EstimateDocument.CURRENT_VERSION, document.schemaVersion());
         assertEquals(UUID.fromString("6f1c2a9e-4b7d-4c1e-9a53-0d1e2f3a4b5c"), document.trialId());
         assertEquals(LocalDate.of(2027, 6, 30), document.asOf());
         assertEquals(Instant.parse("2027-06-30T10:15:02.123456Z"), document.computedAt());
         assertEquals(List.of(0.321, 0.382), document.arms().get(0).cumulativeIncidence().ci95());
+        assertNull(document.arms().get(0).cumulativeIncidence().reason(), "version 1 recorded no reasons");
         assertTrue(document.arms().get(0).control());
         assertNull(document.comparisons().get(0).hazardRatio().estimate());
         assertEquals(List.of("101", "147"), document.comparisons().get(0).stratifiedLogRank().strata());
-        assertEquals(MonitoringDecision.CONTINUE, document.monitoring().decision());
-        assertEquals(MonitoringDecision.EFFICACY_BOUNDARY_CROSSED, document.monitoring().looks().get(0).decision());
-        assertEquals(LocalDate.of(2027, 4, 12), document.monitoring().looks().get(0).takenOn());
         assertEquals(3, document.outcomes().pendingEnrolment());
+    }
+
+    @Test
+    void aVersionOneMonitoringReadsAsProvisionalWithTheClassicFunctionNamedAndItsLastLookWithoutACut() {
+        EstimateDocument.Monitoring monitoring = EstimateDocument.fromJson(STORED_BEFORE_VERSIONING).monitoring();
+
+        assertEquals(new EstimateDocument.Monitoring(true, null, 0.42, 3.19, 2.21, MonitoringDecision.CONTINUE,
+                "treatment", 1588, 667L, null, null, 0.05, 0.0025,
+                new EstimateDocument.Spending("LanDeMetsClassic", null), null, 1,
+                new EstimateDocument.LastLook(1, null, null, MonitoringDecision.EFFICACY_BOUNDARY_CROSSED), 0.5, null),
+                monitoring);
     }
 
     @Test
@@ -60,16 +72,17 @@ class EstimateDocumentTest {
         String written = document.toJson();
         assertTrue(written.contains("\"asOf\":\"2027-06-30\""), written);
         assertTrue(written.contains("\"computedAt\":\"2027-06-30T10:15:02.123456Z\""), written);
-        assertTrue(written.contains("\"schemaVersion\":1"), written);
+        assertTrue(written.contains("\"schemaVersion\":2"), written);
         assertEquals(document, EstimateDocument.fromJson(written));
     }
 
     @Test
     void aVersionThisServiceDoesNotKnowIsRefusedRatherThanMisread() {
         IllegalStateException newer = assertThrows(IllegalStateException.class,
-                () -> EstimateDocument.fromJson(STORED_BEFORE_VERSIONING.replace("\"schemaVersion\": 1", "\"schemaVersion\": 2")));
-        assertEquals("A stored estimate document has schemaVersion 2; this service reads 1 to 1", newer.getMessage());
-        assertThrows(IllegalStateException.class,
+                () -> EstimateDocument.fromJson(STORED_BEFORE_VERSIONING.replace("\"schemaVersion\": 1", "\"schemaVersion\": 3")));
+        assertEquals("A stored estimate document has schemaVersion 3; this service reads 1 to 2", newer.getMessage());
+        IllegalStateException none = assertThrows(IllegalStateException.class,
                 () -> EstimateDocument.fromJson(STORED_BEFORE_VERSIONING.replace(", \"schemaVersion\": 1", "")));
+        assertEquals("A stored estimate document has no schemaVersion; this service reads 1 to 2", none.getMessage());
     }
 }

@@ -8,8 +8,11 @@ import dk.trials.events.enrolment.ParticipantEnrolled;
 import dk.trials.events.enrolment.ParticipantWithdrawn;
 import dk.trials.events.outcome.OutcomeReported;
 import dk.trials.events.trial.ArmDesign;
+import dk.trials.events.trial.ComparisonPlan;
 import dk.trials.events.trial.EligibilityCriteria;
 import dk.trials.events.trial.EnrolmentPeriod;
+import dk.trials.events.trial.MonitoringPlan;
+import dk.trials.events.trial.PowerAssumptions;
 import dk.trials.events.trial.PrimaryOutcome;
 import dk.trials.events.trial.PrimaryOutcomeType;
 import dk.trials.events.trial.RandomisationDesign;
@@ -58,13 +61,19 @@ public final class Events {
         return arms;
     }
 
+    /** A design as trials opened before monitoring plans were published it: no power assumptions, no plan. */
     public static TrialDesign design(List<ArmDesign> arms, int horizonWeeks) {
+        return design(arms, horizonWeeks, null, null);
+    }
+
+    public static TrialDesign design(List<ArmDesign> arms, int horizonWeeks, PowerAssumptions power,
+                                     MonitoringPlan monitoringPlan) {
         LocalDate today = LocalDate.now(TrialsClock.ZONE);
         return new TrialDesign("Early intensive contact", TrialType.RCT, "DAGPENGE", arms,
                 new RandomisationDesign(RandomisationMethod.SIMPLE, null, null, null, null, null),
                 new EligibilityCriteria(List.of("DAGPENGE"), 18, 29, 52), List.of("101", "147", "461", "751"),
                 new PrimaryOutcome(PrimaryOutcomeType.JOB_EXIT, horizonWeeks), 2000,
-                new EnrolmentPeriod(today.minusYears(5), today.plusDays(300)), null);
+                new EnrolmentPeriod(today.minusYears(5), today.plusDays(300)), power, monitoringPlan);
     }
 
     /** Publishes the trial as opened and waits until the service knows it. */
@@ -76,7 +85,15 @@ public final class Events {
 
     public static void publishTrial(EventCodec codec, EventType type, UUID trialId, TrialStatus status, TrialDesign design,
                                     Integer plannedEvents) {
-        send(Topics.TRIAL_EVENTS, trialId, codec.encode(trialEvent(codec, type, trialId, status, design, plannedEvents)), type);
+        publishTrial(codec, type, trialId, status, design, plannedEvents, List.of());
+    }
+
+    /** As trial-service publishes a trial it sized under its monitoring plan: each comparison's frozen size. */
+    public static void publishTrial(EventCodec codec, EventType type, UUID trialId, TrialStatus status, TrialDesign design,
+                                    Integer plannedEvents, List<ComparisonPlan> comparisonPlans) {
+        EventEnvelope event = codec.envelope(type, trialId,
+                new TrialSnapshot(trialId, status, design, "0".repeat(64), plannedEvents, 0, comparisonPlans));
+        send(Topics.TRIAL_EVENTS, trialId, codec.encode(event), type);
         await().atMost(Duration.ofSeconds(30)).until(() -> status.equals(QuarkusTransaction.requiringNew().call(() -> {
             TrialPlan plan = TrialPlan.findById(trialId);
             return plan == null ? null : plan.status;
@@ -86,7 +103,8 @@ public final class Events {
     /** A trial event as trial-service would publish it now. */
     public static EventEnvelope trialEvent(EventCodec codec, EventType type, UUID trialId, TrialStatus status,
                                            TrialDesign design, Integer plannedEvents) {
-        return codec.envelope(type, trialId, new TrialSnapshot(trialId, status, design, "0".repeat(64), plannedEvents, 0));
+        return codec.envelope(type, trialId,
+                new TrialSnapshot(trialId, status, design, "0".repeat(64), plannedEvents, 0, List.of()));
     }
 
     /** The same event as if it had occurred at another instant. */

@@ -15,7 +15,9 @@ import java.util.List;
 
 /**
  * Register feeds on outcome-events. A feed cannot be answered, so an outcome that breaks a rule is kept as REJECTED
- * with its reason (for the report), and one without any participant yet waits as PENDING_ENROLMENT.
+ * with its reason (for the report), and one without any participant yet waits as PENDING_ENROLMENT. Each record is
+ * applied in a transaction of its own (its first-delivery mark, the outcome and the aggregates together), so a
+ * formal look, which reads the aggregates in one statement, sees a record wholly or not at all.
  */
 @ApplicationScoped
 public class OutcomeEventConsumer {

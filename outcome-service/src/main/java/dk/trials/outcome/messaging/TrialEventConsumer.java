@@ -10,8 +10,9 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Learns trials (arms, control, horizon, planned events) from trial-events: every trial event carries the trial as
- * it stands, and when it occurred decides whether it is newer than what is known.
+ * Learns trials (arms and weights, control, horizon, planned events per comparison, the monitoring plan) from
+ * trial-events: every trial event carries the trial as it stands, and when it occurred decides whether it is newer
+ * than what is known.
  */
 @ApplicationScoped
 public class TrialEventConsumer {

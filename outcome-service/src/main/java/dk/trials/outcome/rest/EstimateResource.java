@@ -53,14 +53,21 @@ public class EstimateResource {
             description = "By allocated arm (intention to treat, withdrawals included): participants, job exits, cumulative "
                     + "job exit at the horizon (1 − Kaplan–Meier, log(−log) 95% CI from Greenwood), restricted mean time "
                     + "to job exit; each arm against control: risk difference (Wald CI), Cox hazard ratio (Efron ties), "
-                    + "log-rank and jobcentre-stratified log-rank; and group-sequential monitoring with the classic "
-                    + "two-sided Lan–DeMets O'Brien–Fleming spending function alpha*(t) = 2 − 2Φ(z_{1−α/2}/√t), α = 0.05, "
-                    + "symmetric boundaries on the log-rank Z by recursive numerical integration, a formal look each time "
-                    + "the information fraction (job exits / planned events) passes a new tenth. Analysis time is whole "
-                    + "days from enrolment to the earliest of the first job exit, the first censoring event, asOf and the "
-                    + "horizon. asOf defaults to today (Europe/Copenhagen) and cannot lie in the future.")
+                    + "log-rank and jobcentre-stratified log-rank. A figure that cannot be estimated (a hazard ratio "
+                    + "while an arm has no job exit, a log-rank test with zero variance, an interval where Kaplan–Meier "
+                    + "is 0 or 1) is null with a reason, never a number that looks like an answer. Analysis time is "
+                    + "whole days from enrolment to the earliest of the first job exit, the first censoring event, asOf "
+                    + "and the horizon; everything received by now counts (no reporting lag). asOf defaults to today "
+                    + "(Europe/Copenhagen) and cannot lie in the future.\n\n"
+                    + "monitoring: the decision comes only from the formal looks taken by asOf on frozen data cuts "
+                    + "(GET /looks), and stays EFFICACY_BOUNDARY_CROSSED once a look crossed. informationFraction, "
+                    + "boundaryZ and observedZ are provisional (provisional: true): what a data cut now would give as "
+                    + "the next look under the trial's monitoring plan (its alpha-spending family, Dunnett-type "
+                    + "boundaries across comparisons), computed for this answer and never stored, so looking any day "
+                    + "spends no alpha and decides nothing. Each comparison's hazardRatio and riskDifference carry, "
+                    + "next to the fixed-sample ci95, a repeatedCi95 at that provisional boundary.")
     @APIResponse(responseCode = "200", description = "The estimates", content = @Content(
-            schema = @Schema(implementation = EstimateResponse.class), examples = @ExampleObject(name = "estimates", value = OutcomeExamples.ESTIMATES)))
+            schema = @Schema(implementation = EstimateResponse.class), examples = @ExampleObject(name = "estimates", value = EstimateExamples.ESTIMATES)))
     @APIResponse(responseCode = "400", description = "asOf is not an ISO date")
     @APIResponse(responseCode = "404", description = "No such trial")
     @APIResponse(responseCode = "422", description = "asOf lies in the future")
@@ -76,10 +83,13 @@ public class EstimateResource {
     @Path("/estimates/history")
     @RolesAllowed({Roles.ANALYST, Roles.TRIAL_DESIGNER, Roles.ADMIN})
     @Operation(operationId = "getEstimateHistory", summary = "The estimates over time",
-            description = "Every recorded point, oldest first: one a day (the day's latest rolling figures) and one frozen "
-                    + "at each formal monitoring look, so a dashboard can plot the effect and its interval as the trial runs.")
+            description = "Every recorded point, oldest first: one a day (the day's latest rolling figures, with the "
+                    + "monitoring as it stood that day: the formal looks' decision and provisional figures) and any "
+                    + "frozen at a formal monitoring look, so a dashboard can plot the effect and its interval as the "
+                    + "trial runs. Points recorded before monitoring plans existed read with the classic Lan–DeMets "
+                    + "spending named and without reasons or repeated intervals.")
     @APIResponse(responseCode = "200", description = "The history", content = @Content(
-            schema = @Schema(implementation = EstimateHistoryResponse.class), examples = @ExampleObject(name = "history", value = OutcomeExamples.HISTORY)))
+            schema = @Schema(implementation = EstimateHistoryResponse.class), examples = @ExampleObject(name = "history", value = EstimateExamples.HISTORY)))
     @APIResponse(responseCode = "404", description = "No such trial")
     public EstimateHistoryResponse history(@PathParam("trialId") UUID trialId) {
         plans.get(trialId);
@@ -98,7 +108,7 @@ public class EstimateResource {
                     + "today), one point per day with a job exit or censoring up to the horizon, with Greenwood standard "
                     + "errors and log(−log) 95% limits as R's survfit(conf.type = \"log-log\").")
     @APIResponse(responseCode = "200", description = "The curves", content = @Content(
-            schema = @Schema(implementation = SurvivalResponse.class), examples = @ExampleObject(name = "curves", value = OutcomeExamples.SURVIVAL)))
+            schema = @Schema(implementation = SurvivalResponse.class), examples = @ExampleObject(name = "curves", value = EstimateExamples.SURVIVAL)))
     @APIResponse(responseCode = "400", description = "asOf is not an ISO date")
     @APIResponse(responseCode = "404", description = "No such trial")
     @APIResponse(responseCode = "422", description = "asOf lies in the future")
@@ -110,7 +120,8 @@ public class EstimateResource {
         List<SurvivalResponse.ArmCurve> arms = calculator.survival(plan, day).stream()
                 .map(arm -> new SurvivalResponse.ArmCurve(arm.arm(), arm.participants(), arm.curve().points().stream()
                         .map(p -> new SurvivalResponse.Point(p.time(), p.nRisk(), p.nEvent(), p.nCensor(), p.surv(),
-                                p.stdErr(), p.lower(), p.upper(), p.cumulativeIncidence()))
+                                Double.isFinite(p.stdErr()) ? p.stdErr() : null, p.lower(), p.upper(),
+                                p.cumulativeIncidence()))
                         .toList()))
                 .toList();
         return new SurvivalResponse(trialId, day, plan.horizonDays, arms);

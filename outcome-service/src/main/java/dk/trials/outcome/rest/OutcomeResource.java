@@ -10,6 +10,7 @@ import dk.trials.outcome.service.OutcomeIngestion;
 import dk.trials.outcome.service.OutcomeStore;
 import dk.trials.outcome.service.ParticipantStore;
 import dk.trials.outcome.service.TrialPlans;
+import dk.trials.outcome.service.UploadsInFlight;
 import dk.trials.platform.problem.FieldError;
 import dk.trials.platform.problem.Problem;
 import dk.trials.platform.problem.ProblemException;
@@ -62,11 +63,13 @@ public class OutcomeResource {
     private final Caller caller;
     private final BulkWriters writers;
     private final ObjectReader lines;
+    private final UploadsInFlight uploads;
     private final Clock clock;
 
     public OutcomeResource(OutcomeIngestion ingestion, OutcomeRequestReader reader, TrialPlans plans,
                            ParticipantStore participants, OutcomeStore outcomes, Caller caller, BulkWriters writers,
-                           ObjectMapper json, Clock clock) {
+                           UploadsInFlight uploads, ObjectMapper json, Clock clock) {
+        this.uploads = uploads;
         this.ingestion = ingestion;
         this.writers = writers;
         this.reader = reader;
@@ -140,7 +143,8 @@ public class OutcomeResource {
     @Operation(operationId = "reportOutcomesInBulk", summary = "Report outcomes in bulk (NDJSON)",
             description = "One outcome object a line, as for a single report. The file is streamed and taken in batches "
                     + "of 5000 lines, each in its own transaction; every line is answered by its count. Posting the same "
-                    + "file again changes nothing (each line is then a duplicate). Rejected lines (unreadable, before "
+                    + "file again changes nothing (each line is then a duplicate). While a file is loading, the "
+                    + "trial's formal looks wait for it, so no look sees part of a file. Rejected lines (unreadable, before "
                     + "enrolment, in the future, another jobcentre's participant) are listed with their 1-based line "
                     + "number and reason, and are not kept.")
     @RequestBody(required = true, content = @Content(mediaType = NDJSON, schema = @Schema(implementation = String.class),
@@ -151,6 +155,16 @@ public class OutcomeResource {
     public BulkReceipt reportInBulk(@PathParam("trialId") UUID trialId, InputStream body) {
         plans.get(trialId);
         String jobcentre = reportingJobcentre();
+        // Registered before the first batch commits and ended after the last: a look waits for the whole file.
+        UUID upload = uploads.begin(trialId);
+        try {
+            return ingestInBatches(trialId, jobcentre, upload, body);
+        } finally {
+            uploads.end(upload);
+        }
+    }
+
+    private BulkReceipt ingestInBatches(UUID trialId, String jobcentre, UUID upload, InputStream body) {
         BulkCounter counter = new BulkCounter(LISTED_REJECTIONS);
         BatchPipeline pipeline = new BatchPipeline(writers.executor(), counter);
         List<IncomingOutcome> batch = new ArrayList<>(BATCH);
@@ -172,7 +186,10 @@ public class OutcomeResource {
                 batchLines.add(number);
                 if (batch.size() == BATCH) {
                     List<IncomingOutcome> full = batch;
-                    pipeline.submit(batchLines, () -> ingestion.ingest(trialId, full, false));
+                    pipeline.submit(batchLines, () -> {
+                        uploads.alive(upload);
+                        return ingestion.ingest(trialId, full, false);
+                    });
                     batch = new ArrayList<>(BATCH);
                     batchLines = new ArrayList<>(BATCH);
                 }

@@ -14,8 +14,11 @@ public record SurvivalResponse(UUID trialId, LocalDate asOf, int horizonDays, Li
     }
 
     @Schema(name = "SurvivalPoint",
-            description = "survfit row: surv = share not yet exited to a job; log(−log) 95% limits, null where surv is 0 or 1")
-    public record Point(int time, long nRisk, long nEvent, long nCensor, double surv, double stdErr,
+            description = "survfit row: surv = share not yet exited to a job; log(−log) 95% limits, null where surv is 0 "
+                    + "or 1 (R's NA)")
+    public record Point(int time, long nRisk, long nEvent, long nCensor, double surv,
+                        @Schema(nullable = true, description = "Greenwood standard error of surv: 0 while surv is 1, "
+                                + "null from the day surv reaches 0 (R's NaN)") Double stdErr,
                         @Schema(nullable = true) Double lower, @Schema(nullable = true) Double upper,
                         double cumulativeIncidence) {
     }

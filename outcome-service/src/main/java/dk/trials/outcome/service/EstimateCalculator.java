@@ -21,17 +21,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Every figure of the estimates at an asOf, computed from the follow-up aggregates alone. */
+/**
+ * Every figure of the estimates at an asOf, computed from the follow-up aggregates alone, and monitoring as it
+ * stands on them.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class EstimateCalculator {
 
     private final FollowUpTables tables;
     private final OutcomeStore outcomes;
-    private final Monitoring monitoring;
+    private final EstimateMonitoring monitoring;
     private final Clock clock;
 
-    public EstimateCalculator(FollowUpTables tables, OutcomeStore outcomes, Monitoring monitoring, Clock clock) {
+    public EstimateCalculator(FollowUpTables tables, OutcomeStore outcomes, EstimateMonitoring monitoring, Clock clock) {
         this.tables = tables;
         this.outcomes = outcomes;
         this.monitoring = monitoring;
@@ -52,30 +55,31 @@ public class EstimateCalculator {
                 .toList();
     }
 
+    /** The live estimates at asOf, with the formal looks' decision and the provisional monitoring figures. */
     public Estimate estimate(TrialPlan plan, LocalDate asOf) {
-        return fromTables(plan, asOf, tables.tables(plan.id, asOf, plan.horizonDays));
+        Estimate figures = fromTables(plan, asOf, tables.tables(plan.id, asOf, plan.horizonDays));
+        return figures.withMonitoring(monitoring.of(plan, figures));
     }
 
     /**
      * The estimates from given follow-up tables (arm → jobcentre → table) rather than the live aggregates: a formal
-     * look computes from the tables it froze at its data cut, so reading it back gives the same figures.
+     * look computes from the tables it froze at its data cut, so reading it back gives the same figures. Monitoring
+     * is null: what a look makes of the figures is the look's to say, not the live monitoring's.
      */
     public Estimate fromTables(TrialPlan plan, LocalDate asOf, Map<String, Map<String, FollowUpTable>> strata) {
         int horizon = plan.horizonDays;
         FollowUp followUp = followUp(plan, strata);
         Map<String, SurvivalCurve> curves = new LinkedHashMap<>();
         Map<String, RestrictedMean> means = new LinkedHashMap<>();
-        List<Estimate.Arm> arms = new ArrayList<>();
-        long events = 0;
+        Map<String, Estimate.Arm> arms = new LinkedHashMap<>();
         for (Map.Entry<String, FollowUpTable> entry : followUp.byArm().entrySet()) {
             FollowUpTable table = entry.getValue();
             SurvivalCurve curve = KaplanMeier.estimate(table);
             RestrictedMean rmst = RestrictedMean.of(curve, horizon);
             curves.put(entry.getKey(), curve);
             means.put(entry.getKey(), rmst);
-            events += table.totalEvents();
-            arms.add(EstimateFigures.arm(entry.getKey(), entry.getKey().equals(plan.controlArm), table.participants(),
-                    table.totalEvents(), table.atRisk(horizon), curve, rmst, horizon));
+            arms.put(entry.getKey(), EstimateFigures.arm(entry.getKey(), entry.getKey().equals(plan.controlArm),
+                    table.participants(), table.totalEvents(), table.atRisk(horizon), curve, rmst, horizon));
         }
 
         List<Estimate.Comparison> comparisons = new ArrayList<>();
@@ -84,17 +88,20 @@ public class EstimateCalculator {
             LogRank logRank = LogRank.test(followUp.byArm().get(control), followUp.byArm().get(arm));
             List<String> jobcentres = new ArrayList<>(jobcentres(followUp, control, arm));
             comparisons.add(new Estimate.Comparison(arm, control,
-                    EstimateFigures.riskDifference(RiskDifference.at(curves.get(control), curves.get(arm), horizon)),
-                    EstimateFigures.hazardRatio(CoxEfron.fit(followUp.byArm().get(control), followUp.byArm().get(arm))),
+                    EstimateFigures.riskDifference(RiskDifference.at(curves.get(control), curves.get(arm), horizon),
+                            arms.get(control), arms.get(arm)),
+                    EstimateFigures.hazardRatio(CoxEfron.fit(followUp.byArm().get(control), followUp.byArm().get(arm)),
+                            control, arm),
                     EstimateFigures.logRank(logRank, null),
                     EstimateFigures.logRank(LogRank.stratified(strata(followUp, control, arm, jobcentres, horizon)), jobcentres),
-                    EstimateFigures.restrictedMeanDifference(means.get(control), means.get(arm))));
+                    EstimateFigures.restrictedMeanDifference(means.get(control), means.get(arm), arms.get(control),
+                            arms.get(arm))));
         }
 
-        MonitoringStatus status = monitoring.status(plan, events, comparisons, monitoring.looksUntil(plan.id, asOf));
         Estimate.OutcomeCounts counts = new Estimate.OutcomeCounts(
                 outcomes.count(plan.id, OutcomeStatus.PENDING_ENROLMENT), outcomes.count(plan.id, OutcomeStatus.REJECTED));
-        return new Estimate(plan.id, asOf, horizon, clock.instant(), arms, comparisons, status, counts);
+        return new Estimate(plan.id, asOf, horizon, clock.instant(), List.copyOf(arms.values()), comparisons, null,
+                counts);
     }
 
     private FollowUp followUp(TrialPlan plan, Map<String, Map<String, FollowUpTable>> strata) {

@@ -2,7 +2,6 @@ package dk.trials.outcome.service;
 
 import dk.trials.outcome.EstimateDocument;
 import dk.trials.outcome.EstimateSnapshot;
-import dk.trials.outcome.MonitoringLook;
 import dk.trials.outcome.SnapshotKind;
 import dk.trials.outcome.TrialPlan;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,14 +9,14 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Records the estimates over time: the day's rolling figures (one point a day, replaced as the day goes on) and a
- * frozen point at each formal monitoring look, taken here when one is due.
+ * frozen point at each formal look, as computed from the look's frozen cut. Looks are taken by {@link LookTaking}
+ * only, never by the refresh that records the day's figures.
  */
 @ApplicationScoped
 public class EstimateHistory {
@@ -27,13 +26,12 @@ public class EstimateHistory {
     }
 
     private final EstimateCalculator calculator;
-    private final Monitoring monitoring;
 
-    public EstimateHistory(EstimateCalculator calculator, Monitoring monitoring) {
+    public EstimateHistory(EstimateCalculator calculator) {
         this.calculator = calculator;
-        this.monitoring = monitoring;
     }
 
+    /** Records the day's rolling figures of the trial; empty if the trial is not known. */
     @Transactional
     public Optional<Estimate> record(UUID trialId, LocalDate today) {
         TrialPlan plan = TrialPlan.findById(trialId);
@@ -41,17 +39,6 @@ public class EstimateHistory {
             return Optional.empty();
         }
         Estimate estimate = calculator.estimate(plan, today);
-        long events = estimate.monitoring().observedEvents();
-        List<MonitoringLook> looks = monitoring.looksUntil(trialId, today);
-        Optional<MonitoringLook> due = monitoring.lookDue(plan, today, events, estimate.comparisons(), looks);
-        if (due.isPresent()) {
-            MonitoringLook look = due.get();
-            look.persist();
-            List<MonitoringLook> withLook = new ArrayList<>(looks);
-            withLook.add(look);
-            estimate = estimate.withMonitoring(monitoring.status(plan, events, estimate.comparisons(), withLook));
-            snapshot(trialId, today, SnapshotKind.LOOK, look.look, estimate).persist();
-        }
         EstimateSnapshot daily = EstimateSnapshot.find("trialId = ?1 and asOf = ?2 and kind = ?3",
                 trialId, today, SnapshotKind.DAILY).firstResult();
         if (daily == null) {
@@ -63,6 +50,11 @@ public class EstimateHistory {
         return Optional.of(estimate);
     }
 
+    /** Records the estimates of a formal look, at its cut, in the look's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordLook(int look, Estimate atCut) {
+        snapshot(atCut.trialId(), atCut.asOf(), SnapshotKind.LOOK, look, atCut).persist();
+    }
     /** Every recorded point of the trial, oldest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Point> points(UUID trialId) {

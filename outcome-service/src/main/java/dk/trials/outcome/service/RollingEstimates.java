@@ -22,7 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Keeps every trial's estimate for today current: a committed change marks its trial, and at most once per
  * {@code trials.estimates.refresh-every} the marked trials are recomputed from the aggregates and recorded in the
- * history (and a monitoring look taken when one is due). A new day marks every trial, since follow-up grows with
+ * history. It never takes a formal look: a look on figures that change by the second would let the order in which
+ * outcomes are reported decide (see {@link ScheduledLooks}). A new day marks every trial, since follow-up grows with
  * the calendar even without new outcomes. Reads for today are answered from the current figures.
  */
 @ApplicationScoped

@@ -1,6 +1,8 @@
 package dk.trials.outcome.service;
 
 import dk.trials.events.trial.ArmDesign;
+import dk.trials.events.trial.ComparisonPlan;
+import dk.trials.events.trial.PowerAssumptions;
 import dk.trials.events.trial.TrialEventOrder;
 import dk.trials.events.trial.TrialSnapshot;
 import dk.trials.outcome.TrialPlan;
@@ -13,7 +15,10 @@ import org.hibernate.Session;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Trials as trial-events describe them. Every event carries the full design, so the latest one wins; an event that
@@ -23,6 +28,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class TrialPlans {
+
+    /** Beta when the design states no power: the conventional 80 % power. */
+    static final double DEFAULT_BETA = 0.2;
 
     private final EntityManager entityManager;
     private final RollingEstimates rolling;
@@ -54,6 +62,15 @@ public class TrialPlans {
         plan.controlArm = snapshot.design().controlArm().orElse(snapshot.design().arms().get(0)).code();
         plan.horizonDays = snapshot.design().primaryOutcome().horizonDays();
         plan.plannedEvents = snapshot.plannedEvents();
+        plan.allocationWeights = snapshot.design().arms().stream().map(ArmDesign::allocationWeight).toList();
+        plan.comparisonPlannedEvents = comparisonPlannedEvents(snapshot, plan);
+        plan.enrolmentStart = snapshot.design().enrolmentPeriod() == null ? null
+                : snapshot.design().enrolmentPeriod().start();
+        plan.familyWiseAlpha = snapshot.design().familyWiseAlpha();
+        PowerAssumptions power = snapshot.design().power();
+        plan.beta = power == null || power.power() == null ? DEFAULT_BETA : 1 - power.power();
+        plan.monitorBy(snapshot.design().monitoringPlanOrLegacy().withDefaults(),
+                snapshot.design().monitoringPlan() == null);
         plan.designHash = snapshot.designHash();
         plan.eventOccurredAt = occurredAt;
         plan.updatedAt = clock.instant();
@@ -61,26 +78,38 @@ public class TrialPlans {
     }
 
     /**
-     * Inserts the plan if the trial is not known yet. A concurrent first event of the same trial waits for this one
-     * to commit and then inserts nothing, instead of breaking the primary key.
+     * Each comparison's planned events (arm and control together), in the order of the experimental arms, as
+     * trial-service froze them under the monitoring plan. Events published before comparison plans existed carry
+     * none: every comparison then falls back to the trial's one {@code plannedEvents}, which the power calculation of
+     * the time sized for one comparison with the control: the only size such an event states.
+     */
+    private static List<Integer> comparisonPlannedEvents(TrialSnapshot snapshot, TrialPlan plan) {
+        Map<String, Integer> planned = snapshot.comparisonPlans().stream()
+                .collect(Collectors.toMap(ComparisonPlan::arm, ComparisonPlan::plannedEvents, (a, b) -> a));
+        if (planned.isEmpty() && snapshot.plannedEvents() == null) {
+            return null;
+        }
+        return plan.experimentalArms().stream().map(arm -> planned.getOrDefault(arm, snapshot.plannedEvents())).toList();
+    }
+
+    /**
+     * Inserts the plan's key row if the trial is not known yet (the whole plan is then written under the row's lock
+     * like any later event). A concurrent first event of the same trial waits for this one to commit and then
+     * inserts nothing, instead of breaking the primary key.
      */
     private boolean firstOfTrial(TrialPlan plan) {
-        return entityManager.unwrap(Session.class).createNativeMutationQuery("""
-                        insert into trial_plan (id, status, arms, control_arm, horizon_days, planned_events, design_hash,
-                                                event_occurred_at, updated_at)
-                        values (:id, :status, :arms, :controlArm, :horizonDays, :plannedEvents, :designHash,
-                                :eventOccurredAt, :updatedAt)
+        boolean inserted = entityManager.unwrap(Session.class).createNativeMutationQuery("""
+                        insert into trial_plan (id, status, arms, control_arm, horizon_days, updated_at)
+                        values (:id, :status, :arms, :controlArm, :horizonDays, :updatedAt)
                         on conflict (id) do nothing""")
                 .setParameter("id", plan.id)
                 .setParameter("status", plan.status.name())
                 .setParameter("arms", plan.arms.toArray(String[]::new))
                 .setParameter("controlArm", plan.controlArm)
                 .setParameter("horizonDays", plan.horizonDays)
-                .setParameter("plannedEvents", plan.plannedEvents, Integer.class)
-                .setParameter("designHash", plan.designHash, String.class)
-                .setParameter("eventOccurredAt", plan.eventOccurredAt, Instant.class)
                 .setParameter("updatedAt", plan.updatedAt)
                 .executeUpdate() == 1;
+        return inserted && replaceUnlessStale(plan);
     }
 
     /** Under the row's lock, so that two deliveries cannot interleave between the stale-event rule and the write. */

@@ -4,10 +4,31 @@ import dk.trials.sequential.Normal;
 
 /**
  * A fitted Cox model for the arm indicator: log hazard ratio {@code beta} (arm over control), its standard error
- * from the Efron information, the log partial likelihoods at 0 and at beta, and the score test at 0.
+ * from the Efron information, the log partial likelihoods at 0 and at beta, and the score test at 0. Where the
+ * model cannot be estimated, {@code notEstimable} says why and beta, se and the fitted log-likelihood are NaN; the
+ * null log-likelihood and the score test at 0 stay, as they need no fit.
  */
 public record CoxResult(double beta, double se, double logLikNull, double logLik, double scoreChiSquare,
-                        int iterations) {
+                        int iterations, NotEstimable notEstimable) {
+
+    /** Why a fit gives no hazard ratio. */
+    public enum NotEstimable {
+        /** The control arm has no event: the maximum of the partial likelihood lies at beta = +∞. */
+        NO_EVENT_IN_CONTROL,
+        /** The compared arm has no event: the maximum lies at beta = −∞. */
+        NO_EVENT_IN_ARM,
+        /** Newton–Raphson did not converge within its iterations. */
+        NOT_CONVERGED,
+        /**
+         * The log-likelihood converged while beta still moves (monotone likelihood): R's coxph warns "coefficient
+         * may be infinite" by the same test.
+         */
+        INFINITE_COEFFICIENT
+    }
+
+    static CoxResult notEstimable(double logLikNull, double scoreChiSquare, int iterations, NotEstimable why) {
+        return new CoxResult(Double.NaN, Double.NaN, logLikNull, Double.NaN, scoreChiSquare, iterations, why);
+    }
 
     public double hazardRatio() {
         return Math.exp(beta);
@@ -30,6 +51,6 @@ public record CoxResult(double beta, double se, double logLikNull, double logLik
     }
 
     public boolean estimable() {
-        return Double.isFinite(beta) && Double.isFinite(se);
+        return notEstimable == null && Double.isFinite(beta) && Double.isFinite(se);
     }
 }

@@ -9,6 +9,8 @@ import java.util.List;
  * The Kaplan–Meier estimator with Greenwood's variance and log(−log) confidence limits, exactly as R's
  * {@code survfit(Surv(time, status) ~ 1, conf.type = "log-log")}: at each distinct time S is multiplied by
  * 1 − d/n, Greenwood's sum adds d/(n(n − d)), and the 95% limits are S^exp(∓A) with A = z·sqrt(G)/log S.
+ * As R (survival 3.5) the limits are NA (null here) where S is 1 or 0, the standard error of S is 0 where S is 1
+ * (no event yet) and NaN from the day S reaches 0 (Greenwood's term is infinite there).
  */
 public final class KaplanMeier {
 
@@ -28,9 +30,9 @@ public final class KaplanMeier {
             long atRisk = table.atRisk(day);
             if (events > 0) {
                 surv *= 1.0 - (double) events / atRisk;
-                if (atRisk > events) {
-                    greenwood += (double) events / ((double) atRisk * (atRisk - events));
-                }
+                // Where everyone at risk exits (S = 0) the term is d/0 = ∞, as in R: the standard error of S is
+                // then undefined (NaN, R's NaN), not 0.
+                greenwood += (double) events / ((double) atRisk * (atRisk - events));
             }
             points.add(point(day, atRisk, events, censorings, surv, greenwood));
         }

@@ -41,7 +41,11 @@ class ApiDocumentationTest extends TestInfrastructure {
                         "GET /api/v1/trials/{trialId}/outcomes/unmatched",
                         "GET /api/v1/trials/{trialId}/estimates",
                         "GET /api/v1/trials/{trialId}/estimates/history",
-                        "GET /api/v1/trials/{trialId}/survival"),
+                        "GET /api/v1/trials/{trialId}/survival",
+                        "POST /api/v1/trials/{trialId}/looks",
+                        "GET /api/v1/trials/{trialId}/looks",
+                        "GET /api/v1/trials/{trialId}/looks/{look}",
+                        "POST /api/v1/trials/{trialId}/looks/{look}/sign-off"),
                 OpenApiConformance.operations(api).keySet());
         assertEquals(List.of(), OpenApiConformance.shortfalls(api));
     }
@@ -72,16 +76,25 @@ class ApiDocumentationTest extends TestInfrastructure {
     @Test
     void everyFigureThatMayBeNullIsDocumentedAsNullable() {
         JsonNode schemas = api.at("/components/schemas");
-        assertEquals(Set.of("estimate", "ci95"), nullable(schemas.path("Interval")));
-        assertEquals(Set.of("estimate", "ci95", "logHazardRatio", "standardError", "pValue"), nullable(schemas.path("HazardRatio")));
-        assertEquals(Set.of("chiSquare", "pValue", "z", "observedMinusExpected", "variance", "strata"), nullable(schemas.path("LogRank")));
-        assertEquals(Set.of("informationFraction", "boundaryZ", "observedZ", "comparison", "plannedEvents", "alphaSpent",
-                "nextLookAt"), nullable(schemas.path("MonitoringStatus")));
-        assertEquals(Set.of("observedZ", "comparison"), nullable(schemas.path("MonitoringLook")));
+        assertEquals(Set.of("estimate", "ci95", "reason"), nullable(schemas.path("Interval")));
+        assertEquals(Set.of("estimate", "ci95", "repeatedCi95", "logHazardRatio", "standardError", "pValue", "reason"),
+                nullable(schemas.path("HazardRatio")));
+        assertEquals(Set.of("chiSquare", "pValue", "z", "observedMinusExpected", "variance", "strata", "reason"),
+                nullable(schemas.path("LogRank")));
+        assertEquals(Set.of("informationFraction", "informationRate", "boundaryZ", "observedZ", "comparison",
+                "comparisons", "plannedEvents", "observedEvents", "alphaSpent", "boundaryMethod", "futility", "lastLook",
+                "nextLookAt", "reason"), nullable(schemas.path("MonitoringStatus")));
+        assertEquals(Set.of("informationFraction", "boundaryZ", "observedZ", "futility", "plannedEvents"),
+                nullable(schemas.path("MonitoringComparison")));
         assertEquals(Set.of("standardError"), nullable(schemas.path("ArmEstimate")));
-        assertEquals(Set.of("lower", "upper"), nullable(schemas.path("SurvivalPoint")));
+        assertEquals(Set.of("lower", "upper", "stdErr"), nullable(schemas.path("SurvivalPoint")));
         assertEquals(Set.of("enrolmentId"), nullable(schemas.path("OutcomeReceipt")));
         assertEquals(Set.of("look"), nullable(schemas.path("EstimateHistoryPoint")));
+        assertEquals(Set.of("cutDate", "reason", "observedZ", "comparison", "sha256", "inputs", "result"),
+                nullable(schemas.path("LookReportResponse")));
+        assertEquals(Set.of("observedZ", "futilityBound", "conditionalPower", "futile", "hazardRatio", "hazardRatioCi95",
+                "hazardRatioRepeatedCi95", "riskDifference", "riskDifferenceCi95", "riskDifferenceRepeatedCi95",
+                "logRankChiSquare", "logRankPValue"), nullable(schemas.path("LookComparisonFigures")));
     }
 
     @Test

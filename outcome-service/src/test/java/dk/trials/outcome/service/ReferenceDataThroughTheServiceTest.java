@@ -8,9 +8,8 @@ import dk.trials.platform.time.TrialsClock;
 import dk.trials.testing.TestTokens;
 import dk.trials.outcome.Events;
 import dk.trials.outcome.TestInfrastructure;
-import dk.trials.outcome.statistics.AlphaSpending;
-import dk.trials.outcome.statistics.GroupSequentialBoundary;
 import dk.trials.outcome.statistics.ReferenceData;
+import dk.trials.sequential.Normal;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -27,7 +26,6 @@ import java.util.concurrent.Future;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -65,7 +63,7 @@ class ReferenceDataThroughTheServiceTest extends TestInfrastructure {
         assertEquals(withoutComputedAt(estimates), withoutComputedAt(after), "nothing changed");
 
         survivalCurveAgreesWithR(trial.trialId, dataset);
-        monitoringRecordsALookAndHistory(trial.trialId);
+        monitoringShowsTheProvisionalFirstLookAndTheHistoryTheDay(trial.trialId);
     }
 
     @Test
@@ -74,6 +72,8 @@ class ReferenceDataThroughTheServiceTest extends TestInfrastructure {
         Loaded trial = load(dataset, List.of("control", "treatmentA", "treatmentB"), null, 0);
         JsonPath estimates = estimatesAgreeWithR(trial.trialId, dataset, dataset.path("asOf").asText());
         assertNull(estimates.get("monitoring.informationFraction"), "no planned events, no information fraction");
+        assertEquals("the design plans no events (it has no power assumptions), so there is no information fraction "
+                + "to monitor", estimates.getString("monitoring.reason"));
     }
 
     /**
@@ -212,30 +212,33 @@ class ReferenceDataThroughTheServiceTest extends TestInfrastructure {
     }
 
     /**
-     * With 2000 planned events, the information fraction passes tenths as the data arrive, and each time a formal look
-     * is taken whose boundary spends alpha given the looks before it.
+     * With 2000 planned events and no formal look (looks are taken only on frozen cuts, never by the refresh), the
+     * decision stays CONTINUE, and the figures are the provisional first look of the classic Lan–DeMets plan such a
+     * trial was frozen with: boundary z_{α/2}/√t at t = job exits / planned events, repeated intervals at it. The
+     * day's figures are recorded in the history.
      */
-    private void monitoringRecordsALookAndHistory(UUID trialId) {
+    private void monitoringShowsTheProvisionalFirstLookAndTheHistoryTheDay(UUID trialId) {
         JsonPath history = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(
                 () -> given().auth().oauth2(TestTokens.analyst()).get("/api/v1/trials/{id}/estimates/history", trialId)
                         .then().statusCode(200).extract().jsonPath(),
-                h -> h.getList("points.kind").contains("LOOK") && h.getList("points.kind").contains("DAILY"));
+                h -> h.getList("points.kind").contains("DAILY"));
         assertNotNull(history.get("points[0].estimates.arms"));
         JsonPath today = estimates(trialId, LocalDate.now(TrialsClock.ZONE).toString());
-        double fraction = today.getDouble("monitoring.informationFraction");
-        List<Double> lookFractions = today.getList("monitoring.looks.informationFraction", Double.class);
-        List<Double> lookBoundaries = today.getList("monitoring.looks.boundaryZ", Double.class);
-        assertTrue(fraction > 0.1 && fraction < 1, "fraction " + fraction);
-        assertFalse(lookFractions.isEmpty());
-        double[] expected = GroupSequentialBoundary.twoSided(AlphaSpending.lanDeMetsOBrienFleming(0.05))
-                .criticalValues(lookFractions.stream().mapToDouble(Double::doubleValue).toArray());
-        for (int k = 0; k < expected.length; k++) {
-            assertEquals(expected[k], lookBoundaries.get(k), 1e-12, "boundary of look " + (k + 1));
-            assertEquals(k + 1, today.getInt("monitoring.looks[" + k + "].look"));
-        }
-        assertTrue(lookFractions.get(lookFractions.size() - 1) <= fraction);
-        boolean crossed = today.getList("monitoring.looks.decision").contains("EFFICACY_BOUNDARY_CROSSED");
-        assertEquals(crossed ? "EFFICACY_BOUNDARY_CROSSED" : "CONTINUE", today.getString("monitoring.decision"));
+        long events = today.getList("arms.events", Long.class).stream().mapToLong(Long::longValue).sum();
+        double fraction = events / 2000.0;
+        double boundary = Normal.upperQuantile(0.025) / Math.sqrt(fraction);
+        assertEquals(fraction, today.getDouble("monitoring.informationFraction"), 1e-12);
+        assertEquals(boundary, today.getDouble("monitoring.boundaryZ"), 1e-9);
+        assertEquals(today.getDouble("comparisons[0].logRank.z"), today.getDouble("monitoring.observedZ"), 0);
+        assertTrue(today.getBoolean("monitoring.provisional"));
+        assertEquals("CONTINUE", today.getString("monitoring.decision"));
+        assertEquals(0, today.getInt("monitoring.looksTaken"));
+        assertEquals("LanDeMetsClassic", today.getString("monitoring.spending.family"));
+        assertEquals(0.1, today.getDouble("monitoring.nextLookAt"), 1e-12);
+        double logHazardRatio = today.getDouble("comparisons[0].hazardRatio.logHazardRatio");
+        double se = today.getDouble("comparisons[0].hazardRatio.standardError");
+        assertEquals(Math.exp(logHazardRatio - boundary * se), today.getDouble("comparisons[0].hazardRatio.repeatedCi95[0]"), 1e-9);
+        assertEquals(Math.exp(logHazardRatio + boundary * se), today.getDouble("comparisons[0].hazardRatio.repeatedCi95[1]"), 1e-9);
     }
 
     private static String censoringType(JsonNode dataset, int row) {

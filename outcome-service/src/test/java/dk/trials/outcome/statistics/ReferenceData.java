@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The data sets and figures that {@code src/test/r/survival.R} and {@code boundaries.R} printed with R's survival
- * and rpact packages, read from {@code src/test/resources/reference}. Times and statuses are derived here by the
+ * The data sets and figures that {@code src/test/r/survival.R} printed with R's survival package, read from
+ * {@code src/test/resources/reference}. Times and statuses are derived here by the
  * contract's rule, independently of the service's aggregates.
  */
 public final class ReferenceData {
