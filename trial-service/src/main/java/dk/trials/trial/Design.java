@@ -1,5 +1,8 @@
 package dk.trials.trial;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dk.trials.events.trial.FutilityPlan;
+import dk.trials.events.trial.FutilityPlan.FutilityMethod;
 import dk.trials.events.trial.PrimaryOutcomeType;
 import dk.trials.events.trial.RandomisationDesign;
 import dk.trials.events.trial.RandomisationMethod;
@@ -7,6 +10,7 @@ import dk.trials.events.trial.StratificationFactor;
 import dk.trials.events.trial.TrialType;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 
 /**
@@ -15,7 +19,8 @@ import java.util.List;
  * their edge.
  * <p>
  * The JSON of this record is the design's canonical form: {@code DesignHasher} hashes it and existing rows are read
- * back through it, so a component is never renamed or removed (add, never rename).
+ * back through it, so a component is never renamed or removed (add, never rename). A component added later is left
+ * out of the JSON while null, so that a design stored before it existed keeps its hash.
  */
 public record Design(
         String title,
@@ -28,7 +33,8 @@ public record Design(
         PrimaryOutcome primaryOutcome,
         int plannedParticipants,
         EnrolmentPeriod enrolmentPeriod,
-        PowerAssumptions power) {
+        PowerAssumptions power,
+        @JsonInclude(JsonInclude.Include.NON_NULL) MonitoringPlan monitoringPlan) {
 
     /** The sum of the arms' allocation weights: the smallest block that holds every arm in proportion. */
     public int totalAllocationWeight() {
@@ -38,13 +44,19 @@ public record Design(
     /** The same design with another randomisation, e.g. with its defaults filled in. */
     public Design withRandomisation(Randomisation newRandomisation) {
         return new Design(title, type, targetGroup, arms, newRandomisation, eligibility, jobcentres, primaryOutcome,
-                plannedParticipants, enrolmentPeriod, power);
+                plannedParticipants, enrolmentPeriod, power, monitoringPlan);
+    }
+
+    /** The same design monitored by another plan, e.g. with its defaults filled in or amended. */
+    public Design withMonitoringPlan(MonitoringPlan newPlan) {
+        return new Design(title, type, targetGroup, arms, randomisation, eligibility, jobcentres, primaryOutcome,
+                plannedParticipants, enrolmentPeriod, power, newPlan);
     }
 
     /** The same design, widened by an amendment: more jobcentres, a later end, more planned participants. */
     public Design widenedTo(List<String> newJobcentres, LocalDate newEnd, int newPlannedParticipants) {
         return new Design(title, type, targetGroup, arms, randomisation, eligibility, newJobcentres, primaryOutcome,
-                newPlannedParticipants, new EnrolmentPeriod(enrolmentPeriod.start(), newEnd), power);
+                newPlannedParticipants, new EnrolmentPeriod(enrolmentPeriod.start(), newEnd), power, monitoringPlan);
     }
 
     /** One arm: its code (used in allocations), a name, its allocation weight and whether it is the control. */
@@ -91,5 +103,64 @@ public record Design(
      */
     public record PowerAssumptions(Double baselineIncidence, Double minimumDetectableDifference, Double alpha, Double power,
                                    Double hazardRatio) {
+    }
+
+    /**
+     * How the trial is monitored: the information fractions of its formal looks (the last is 1), the alpha-spending
+     * family, optional advisory futility, the reporting lag that sets a look's default data cut and the
+     * Europe/Copenhagen time of day scheduled looks are taken at. Null only on a design stored before plans existed
+     * and on a design that is not randomised; {@code DesignDefaults} fills in what a sent plan leaves out.
+     */
+    public record MonitoringPlan(List<Double> informationFractions, Spending spending, Futility futility,
+                                 Integer reportingLagDays, LocalTime lookTime) {
+
+        /** The plan of a design that names none (the events module's defaults): ½, ¾ and 1, asOF, no futility. */
+        public static MonitoringPlan defaults() {
+            return of(dk.trials.events.trial.MonitoringPlan.defaults());
+        }
+
+        /** The classic plan a trial opened before plans existed is monitored by (the events module's legacy plan). */
+        public static MonitoringPlan legacy() {
+            return of(dk.trials.events.trial.MonitoringPlan.legacy());
+        }
+
+        private static MonitoringPlan of(dk.trials.events.trial.MonitoringPlan p) {
+            FutilityPlan f = p.futility();
+            return new MonitoringPlan(p.informationFractions(), new Spending(p.spending().family(), p.spending().gamma()),
+                    f == null ? null : new Futility(f.method(), f.betaSpending(), f.gamma(), f.conditionalPowerBelow()),
+                    p.reportingLagDays(), p.lookTime());
+        }
+
+        /** This plan with what it leaves out taken from {@link #defaults()}; futility stays none when absent. */
+        public MonitoringPlan withDefaults() {
+            MonitoringPlan d = defaults();
+            return new MonitoringPlan(informationFractions == null ? d.informationFractions : informationFractions,
+                    spending == null ? d.spending : spending, futility,
+                    reportingLagDays == null ? d.reportingLagDays : reportingLagDays,
+                    lookTime == null ? d.lookTime : lookTime);
+        }
+
+        public MonitoringPlan withInformationFractions(List<Double> fractions) {
+            return new MonitoringPlan(fractions, spending, futility, reportingLagDays, lookTime);
+        }
+
+        public MonitoringPlan withReportingLagDays(Integer days) {
+            return new MonitoringPlan(informationFractions, spending, futility, days, lookTime);
+        }
+
+        public MonitoringPlan withLookTime(LocalTime time) {
+            return new MonitoringPlan(informationFractions, spending, futility, reportingLagDays, time);
+        }
+    }
+
+    /** The alpha-spending family by its rpact name (or LanDeMetsClassic), and γ where the family takes one. */
+    public record Spending(String family, Double gamma) {
+    }
+
+    /**
+     * Advisory futility: by beta spending (rpact {@code typeBetaSpending} name, with γ where it takes one) or when
+     * the conditional power falls below {@code conditionalPowerBelow}.
+     */
+    public record Futility(FutilityMethod method, String betaSpending, Double gamma, Double conditionalPowerBelow) {
     }
 }

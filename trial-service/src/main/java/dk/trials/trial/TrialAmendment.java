@@ -15,7 +15,8 @@ import java.util.UUID;
 
 /**
  * A numbered change to an opened trial's design, limited to what keeps the trial valid: jobcentres added, the
- * enrolment period extended, planned participants raised. Kept for good, never edited.
+ * enrolment period extended, planned participants raised, looks added to the monitoring plan or its reporting lag
+ * and look time changed. Kept for good, never edited.
  */
 @Entity
 @Table(name = "trial_amendment")
@@ -46,6 +47,16 @@ public class TrialAmendment extends PanacheEntityBase {
 
     @Column(name = "planned_participants")
     public int plannedParticipants;
+
+    /** The plan before an amendment that changed it; null when the plan was not changed, or was the legacy plan. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "monitoring_plan_before", columnDefinition = "jsonb")
+    public Design.MonitoringPlan monitoringPlanBefore;
+
+    /** The plan after an amendment that changed it; null when the amendment left the plan alone. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "monitoring_plan", columnDefinition = "jsonb")
+    public Design.MonitoringPlan monitoringPlan;
 
     @Column(name = "design_hash_before")
     public String designHashBefore;

@@ -1,19 +1,30 @@
 package dk.trials.trial.messaging;
 
 import dk.trials.events.trial.ArmDesign;
+import dk.trials.events.trial.ComparisonPlan;
 import dk.trials.events.trial.EligibilityCriteria;
 import dk.trials.events.trial.EnrolmentPeriod;
+import dk.trials.events.trial.FutilityPlan;
+import dk.trials.events.trial.MonitoringPlan;
 import dk.trials.events.trial.PowerAssumptions;
 import dk.trials.events.trial.PrimaryOutcome;
 import dk.trials.events.trial.RandomisationDesign;
+import dk.trials.events.trial.SpendingPlan;
 import dk.trials.events.trial.TrialDesign;
 import dk.trials.events.trial.TrialSnapshot;
 import dk.trials.trial.Design;
+import dk.trials.trial.SampleSize;
 import dk.trials.trial.Trial;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * A trial as the other services learn it: the payload of every trial event, with the design mapped field by field
  * from this service's own record to the shared event records, so either can grow without silently changing the other.
+ * A trial opened before monitoring plans existed keeps a null plan (consumers read it as the legacy plan), and each
+ * comparison's frozen size comes from the sample size stored when the trial opened, never recomputed.
  */
 final class TrialSnapshots {
 
@@ -22,7 +33,22 @@ final class TrialSnapshots {
 
     static TrialSnapshot of(Trial trial) {
         return new TrialSnapshot(trial.id, trial.status, design(trial.design), trial.designHash, trial.plannedEvents,
-                trial.amendments);
+                trial.amendments, comparisonPlans(trial.sampleSize));
+    }
+
+    /**
+     * What each comparison needs, from the size stored at opening (none for a draft or a design without power): its
+     * level (α/J; a size stored before levels were recorded was computed at the trial's α), its planned events and
+     * the planned participants of its two arms.
+     */
+    static List<ComparisonPlan> comparisonPlans(SampleSize size) {
+        if (size == null) {
+            return List.of();
+        }
+        Map<String, Integer> participants = size.arms().stream()
+                .collect(Collectors.toMap(SampleSize.ArmSampleSize::arm, SampleSize.ArmSampleSize::participants));
+        return size.comparisons().stream().map(c -> new ComparisonPlan(c.arm(), c.versus(), c.levelOr(size.alpha()),
+                c.events(), participants.get(c.arm()), participants.get(c.versus()))).toList();
     }
 
     static TrialDesign design(Design d) {
@@ -30,7 +56,18 @@ final class TrialSnapshots {
                 d.arms().stream().map(a -> new ArmDesign(a.code(), a.name(), a.allocationWeight(), a.control())).toList(),
                 randomisation(d.randomisation()), eligibility(d.eligibility()), d.jobcentres(),
                 new PrimaryOutcome(d.primaryOutcome().type(), d.primaryOutcome().horizonWeeks()), d.plannedParticipants(),
-                new EnrolmentPeriod(d.enrolmentPeriod().start(), d.enrolmentPeriod().end()), power(d.power()));
+                new EnrolmentPeriod(d.enrolmentPeriod().start(), d.enrolmentPeriod().end()), power(d.power()),
+                monitoringPlan(d.monitoringPlan()));
+    }
+
+    private static MonitoringPlan monitoringPlan(Design.MonitoringPlan p) {
+        if (p == null) {
+            return null;
+        }
+        Design.Futility f = p.futility();
+        return new MonitoringPlan(p.informationFractions(), new SpendingPlan(p.spending().family(), p.spending().gamma()),
+                f == null ? null : new FutilityPlan(f.method(), f.betaSpending(), f.gamma(), f.conditionalPowerBelow()),
+                p.reportingLagDays(), p.lookTime());
     }
 
     private static RandomisationDesign randomisation(Design.Randomisation r) {

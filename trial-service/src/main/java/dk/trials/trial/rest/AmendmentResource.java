@@ -3,6 +3,7 @@ package dk.trials.trial.rest;
 import dk.trials.platform.problem.Problem;
 import dk.trials.platform.security.Caller;
 import dk.trials.platform.security.Roles;
+import dk.trials.trial.Design;
 import dk.trials.trial.TrialAmendment;
 import dk.trials.trial.service.AmendmentService;
 import dk.trials.trial.service.Municipalities;
@@ -50,20 +51,26 @@ public class AmendmentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.TRIAL_DESIGNER)
     @Operation(operationId = "amendTrial", summary = "Amend an opened trial",
-            description = "Adds jobcentres, extends the enrolment period or raises planned participants of a RECRUITING or "
-                    + "PAUSED trial, with a reason. The amendment is numbered, kept, audited and published as TRIAL_AMENDED "
+            description = "Adds jobcentres, extends the enrolment period, raises planned participants or changes the "
+                    + "monitoring plan (adds looks between the planned ones or before the first, changes the reporting lag "
+                    + "or the look time) of a RECRUITING or PAUSED trial, with a reason. A trial opened before monitoring "
+                    + "plans existed starts from its legacy classic plan. outcome-service ignores planned fractions at or "
+                    + "below its last look, so a look added there has no effect; trial-service cannot know which looks "
+                    + "have been taken. The amendment is numbered, kept, audited and published as TRIAL_AMENDED "
                     + "with the full amended design and its new hash. Arms, randomisation, the primary outcome, power, "
-                    + "eligibility, type, title and target group never change after opening: sending any of them is refused "
-                    + "with 422, one error per field.")
+                    + "eligibility, type, title and target group never change after opening, nor the plan's spending family, "
+                    + "its γ or futility, nor may a planned look be removed: each is refused with 422, one error per field.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = AmendmentRequest.class),
-            examples = @ExampleObject(name = "widen", value = TrialExamples.AMENDMENT_REQUEST)))
+            examples = {@ExampleObject(name = "widen", value = TrialExamples.AMENDMENT_REQUEST),
+                    @ExampleObject(name = "add-a-look", value = TrialExamples.AMENDMENT_REQUEST_LOOK)}))
     @APIResponse(responseCode = "201", description = "Amended; Location names the amendment",
             content = @Content(schema = @Schema(implementation = AmendmentResponse.class),
                     examples = @ExampleObject(name = "amendment", value = TrialExamples.AMENDMENT)))
     @APIResponse(responseCode = "404", description = "No such trial")
     @APIResponse(responseCode = "409", description = "The trial is a draft (edit it with PUT), in follow-up or completed")
     @APIResponse(responseCode = "422", description = "The amendment touches a frozen part of the design, names an unknown or "
-            + "present jobcentre, shortens the period, lowers planned participants or changes nothing",
+            + "present jobcentre, shortens the period, lowers planned participants, removes a planned look, changes the "
+            + "spending or futility, or changes nothing",
             content = @Content(schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "arms", value = TrialExamples.AMENDMENT_REFUSED)))
     public Response amend(@PathParam("id") UUID id, @NotNull @Valid AmendmentRequest request) {
@@ -97,8 +104,16 @@ public class AmendmentResource {
 
     private AmendmentResponse toResponse(TrialAmendment a) {
         Map<String, String> names = municipalities.names(a.addedJobcentres);
+        TrialResponse.MonitoringPlan planBefore = null;
+        TrialResponse.MonitoringPlan planAfter = null;
+        if (a.monitoringPlan != null) {
+            // A plan changed from none was the legacy plan of a trial opened before plans existed.
+            planBefore = a.monitoringPlanBefore == null ? TrialResponse.MonitoringPlan.of(Design.MonitoringPlan.legacy(), true)
+                    : TrialResponse.MonitoringPlan.of(a.monitoringPlanBefore, false);
+            planAfter = TrialResponse.MonitoringPlan.of(a.monitoringPlan, false);
+        }
         return new AmendmentResponse(a.number, a.reason, a.addedJobcentres, names, a.enrolmentPeriodEndBefore,
-                a.enrolmentPeriodEnd, a.plannedParticipantsBefore, a.plannedParticipants, a.designHashBefore,
-                a.designHashAfter, a.amendedBy, a.amendedAt);
+                a.enrolmentPeriodEnd, a.plannedParticipantsBefore, a.plannedParticipants, planBefore, planAfter,
+                a.designHashBefore, a.designHashAfter, a.amendedBy, a.amendedAt);
     }
 }

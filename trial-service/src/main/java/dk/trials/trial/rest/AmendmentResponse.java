@@ -7,7 +7,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** A numbered amendment as kept: why, what it changed from and to, the design's hash before and after, who and when. */
+/**
+ * A numbered amendment as kept: why, what it changed from and to (the monitoring plan before and after, where the
+ * amendment changed it), the design's hash before and after, who and when.
+ */
 @Schema(name = "Amendment")
 public record AmendmentResponse(
         int number,
@@ -18,6 +21,10 @@ public record AmendmentResponse(
         LocalDate enrolmentPeriodEnd,
         int plannedParticipantsBefore,
         int plannedParticipants,
+        @Schema(description = "The monitoring plan before the amendment; null when the amendment left the plan alone",
+                nullable = true) TrialResponse.MonitoringPlan monitoringPlanBefore,
+        @Schema(description = "The monitoring plan after the amendment; null when the amendment left the plan alone",
+                nullable = true) TrialResponse.MonitoringPlan monitoringPlan,
         String designHashBefore,
         String designHashAfter,
         String amendedBy,

@@ -14,12 +14,18 @@ import java.util.List;
 import static dk.trials.trial.rest.RequestConstraints.NOT_BLANK;
 import static dk.trials.trial.rest.RequestConstraints.NOT_BLANK_MESSAGE;
 
-/** What to plan a trial for: the power assumptions and, optionally, its arms (by default treatment : control 1 : 1). */
+/**
+ * What to plan a trial for: the power assumptions and, optionally, its arms (by default treatment : control 1 : 1)
+ * and its monitoring plan (by default the default plan, parts left out as for a design).
+ */
 @Schema(name = "SampleSizeRequest")
 public record SampleSizeRequest(
         @NotNull @Valid Assumptions assumptions,
         @Schema(description = "Arms and their allocation weights, exactly one of them the control; "
-                + "absent means treatment and control 1 : 1", nullable = true) List<@Valid @NotNull PlannedArm> arms) {
+                + "absent means treatment and control 1 : 1", nullable = true) List<@Valid @NotNull PlannedArm> arms,
+        @Valid @Schema(description = "The monitoring plan the size follows, as in a design; absent means the default plan "
+                + "(looks at 0.5, 0.75 and 1, asOF, no futility)", nullable = true)
+        TrialDesignRequest.MonitoringPlanRequest monitoringPlan) {
 
     private static final List<Design.Arm> ONE_TO_ONE = List.of(
             new Design.Arm("treatment", "treatment", 1, false), new Design.Arm("control", "control", 1, true));
@@ -28,6 +34,11 @@ public record SampleSizeRequest(
     List<Design.Arm> plannedArms() {
         return arms == null ? ONE_TO_ONE
                 : arms.stream().map(a -> new Design.Arm(a.code(), a.code(), a.allocationWeight(), a.control())).toList();
+    }
+
+    /** The plan to size for, its defaults filled in. */
+    Design.MonitoringPlan plannedMonitoring() {
+        return monitoringPlan == null ? Design.MonitoringPlan.defaults() : monitoringPlan.toPlan().withDefaults();
     }
 
     /**

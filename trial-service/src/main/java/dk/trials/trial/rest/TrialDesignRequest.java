@@ -1,6 +1,8 @@
 package dk.trials.trial.rest;
 
+import dk.trials.events.trial.FutilityPlan.FutilityMethod;
 import dk.trials.events.trial.PrimaryOutcomeType;
+import dk.trials.events.trial.SpendingPlan;
 import dk.trials.events.trial.RandomisationMethod;
 import dk.trials.events.trial.StratificationFactor;
 import dk.trials.events.trial.TrialType;
@@ -9,6 +11,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
@@ -16,6 +19,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 
 import static dk.trials.trial.rest.RequestConstraints.NOT_BLANK;
@@ -44,14 +48,22 @@ public record TrialDesignRequest(
         @NotNull @Positive @Schema(examples = "2000") Integer plannedParticipants,
         @NotNull @Valid EnrolmentPeriodRequest enrolmentPeriod,
         @Valid @Schema(description = "What the trial is powered for; only a randomised design has power assumptions",
-                nullable = true) PowerAssumptionsRequest power) {
+                nullable = true) PowerAssumptionsRequest power,
+        @Valid @Schema(description = "How the trial is monitored (randomised designs only). Left out, or in part, the "
+                + "defaults are filled in and stored: looks at 0.5, 0.75 and 1 of the information, rpact's asOF spending, "
+                + "no futility, a 14-day reporting lag, looks at 06:00 Europe/Copenhagen. The planned events and "
+                + "participants follow the plan", nullable = true) MonitoringPlanRequest monitoringPlan) {
+
+    /** Text of a time of day, hours and minutes; the seconds of a look time would suggest a precision no look has. */
+    static final String TIME_OF_DAY = "^([01][0-9]|2[0-3]):[0-5][0-9]$";
+    static final String TIME_OF_DAY_MESSAGE = "must be a time of day HH:mm, such as 06:00";
 
     /** The design as the services read it; called once bean validation has accepted the request. */
     Design toDesign() {
         return new Design(title, type, targetGroup, arms.stream().map(ArmRequest::toArm).toList(),
                 randomisation.toRandomisation(), eligibility.toEligibility(), List.copyOf(jobcentres),
                 primaryOutcome.toPrimaryOutcome(), plannedParticipants, enrolmentPeriod.toEnrolmentPeriod(),
-                power == null ? null : power.toAssumptions());
+                power == null ? null : power.toAssumptions(), monitoringPlan == null ? null : monitoringPlan.toPlan());
     }
 
     private static <T> List<T> copy(List<T> list) {
@@ -141,6 +153,59 @@ public record TrialDesignRequest(
 
         Design.PowerAssumptions toAssumptions() {
             return new Design.PowerAssumptions(baselineIncidence, minimumDetectableDifference, alpha, power, hazardRatio);
+        }
+    }
+
+    @Schema(name = "MonitoringPlanRequest", description = "The formal looks of a trial and the error spending at them; "
+            + "each part left out takes its default")
+    public record MonitoringPlanRequest(
+            @Schema(description = "Information fractions of the planned formal looks: 1 to 10, strictly increasing "
+                    + "within (0, 1], the last exactly 1; [0.5, 0.75, 1] when left out", nullable = true)
+            List<@NotNull Double> informationFractions,
+            @Valid @Schema(description = "The alpha-spending family; rpact's asOF when left out", nullable = true)
+            SpendingPlanRequest spending,
+            @Valid @Schema(description = "Advisory, non-binding futility; none when left out", nullable = true)
+            FutilityPlanRequest futility,
+            @Min(0) @Max(365) @Schema(description = "Days outcomes take to be reported: a look's default data cut is "
+                    + "today minus this; 14 when left out", examples = "14", nullable = true) Integer reportingLagDays,
+            @Pattern(regexp = TIME_OF_DAY, message = TIME_OF_DAY_MESSAGE)
+            @Schema(description = "Europe/Copenhagen time of day, HH:mm, at which scheduled looks are taken; 06:00 when "
+                    + "left out", examples = "06:00", pattern = TIME_OF_DAY, nullable = true) String lookTime) {
+
+        Design.MonitoringPlan toPlan() {
+            return new Design.MonitoringPlan(copy(informationFractions), spending == null ? null : spending.toSpending(),
+                    futility == null ? null : futility.toFutility(), reportingLagDays,
+                    lookTime == null ? null : LocalTime.parse(lookTime));
+        }
+    }
+
+    @Schema(name = "SpendingPlanRequest", description = "An alpha-spending family by its rpact name, two-sided as rpact "
+            + "computes it (α/2 a side); LanDeMetsClassic is the original two-sided 2 − 2Φ(z_{α/2}/√t). γ is required "
+            + "for asKD (above 0, at most 10) and asHSD (not 0, within −10 to 10) and refused for the others")
+    public record SpendingPlanRequest(
+            @NotNull @Schema(enumeration = {SpendingPlan.OBRIEN_FLEMING, SpendingPlan.POCOCK, SpendingPlan.KIM_DEMETS,
+                    SpendingPlan.HWANG_SHIH_DECANI, SpendingPlan.LAN_DEMETS_CLASSIC}, examples = "asOF") String family,
+            @Schema(description = "γ of asKD or asHSD", examples = "2", nullable = true) Double gamma) {
+
+        Design.Spending toSpending() {
+            return new Design.Spending(family, gamma);
+        }
+    }
+
+    @Schema(name = "FutilityPlanRequest", description = "Advisory, non-binding futility: it flags, it never decides. "
+            + "BETA_SPENDING needs two or more looks, a betaSpending family (γ as for spending: bsKD, bsHSD) and power "
+            + "assumptions (beta = 1 − power); CONDITIONAL_POWER needs conditionalPowerBelow")
+    public record FutilityPlanRequest(
+            @NotNull FutilityMethod method,
+            @Schema(description = "BETA_SPENDING only: rpact typeBetaSpending family, one of bsOF, bsP, bsKD, bsHSD",
+                    examples = "bsOF", nullable = true) String betaSpending,
+            @Schema(description = "BETA_SPENDING with bsKD or bsHSD only: γ", nullable = true) Double gamma,
+            @Schema(description = "CONDITIONAL_POWER only: futility is flagged when the conditional power under the "
+                    + "current trend falls below this, strictly between 0 and 1", examples = "0.1", nullable = true)
+            Double conditionalPowerBelow) {
+
+        Design.Futility toFutility() {
+            return new Design.Futility(method, betaSpending, gamma, conditionalPowerBelow);
         }
     }
 }

@@ -18,7 +18,8 @@ final class TrialExamples {
               "primaryOutcome": {"type": "JOB_EXIT", "horizonWeeks": 26},
               "plannedParticipants": 2800,
               "enrolmentPeriod": {"start": "2027-01-01", "end": "2027-12-31"},
-              "power": {"baselineIncidence": 0.30, "minimumDetectableDifference": 0.05, "alpha": 0.05, "power": 0.8}
+              "power": {"baselineIncidence": 0.30, "minimumDetectableDifference": 0.05, "alpha": 0.05, "power": 0.8},
+              "monitoringPlan": {"informationFractions": [0.5, 0.75, 1], "spending": {"family": "asOF"}, "reportingLagDays": 14, "lookTime": "06:00"}
             }""";
 
     static final String SAMPLE_SIZE = """
@@ -30,15 +31,16 @@ final class TrialExamples {
               "hazardRatio": 1.2077745392915846,
               "hazardRatioDerived": true,
               "arms": [
-                {"arm": "treatment", "allocationWeight": 1, "control": false, "participants": 1377},
-                {"arm": "control", "allocationWeight": 1, "control": true, "participants": 1377}
+                {"arm": "treatment", "allocationWeight": 1, "control": false, "participants": 1404},
+                {"arm": "control", "allocationWeight": 1, "control": true, "participants": 1404}
               ],
-              "participants": 2754,
+              "participants": 2808,
               "comparisons": [
-                {"arm": "treatment", "versus": "control", "allocationRatio": 1.0, "armParticipants": 1376.2988682907196,
-                 "versusParticipants": 1376.2988682907196, "eventsExact": 880.9642154042953, "events": 881}
+                {"arm": "treatment", "versus": "control", "allocationRatio": 1.0, "armParticipants": 1403.319047777738,
+                 "versusParticipants": 1403.319047777738, "eventsExact": 898.2597402138355, "events": 899,
+                 "alpha": 0.05, "inflationFactor": 1.0196324941548311}
               ],
-              "events": 881
+              "events": 899
             }""";
 
     /** The design of {@link #DESIGN} as a trial shows it: every field, null where the design has none. */
@@ -58,6 +60,9 @@ final class TrialExamples {
               "plannedParticipants": 2800,
               "enrolmentPeriod": {"start": "2027-01-01", "end": "2027-12-31"},
               "power": {"baselineIncidence": 0.3, "minimumDetectableDifference": 0.05, "alpha": 0.05, "power": 0.8, "hazardRatio": null},
+              "monitoringPlan": {"informationFractions": [0.5, 0.75, 1.0], "spending": {"family": "asOF", "gamma": null}, "futility": null,
+                                 "reportingLagDays": 14, "lookTime": "06:00", "legacy": false,
+                                 "description": "formal looks at 0.5, 0.75, 1.0 of the planned information; asOF alpha spending; no futility; scheduled at 06:00 Europe/Copenhagen on a data cut 14 days back"},
               "jobcentreNames": {"101": "København", "147": "Frederiksberg", "751": "Aarhus"},
               "sampleSize": """ + SAMPLE_SIZE + """
             ,""";
@@ -82,7 +87,7 @@ final class TrialExamples {
               "id": "5b0f7c1e-3d4a-4f51-9a57-0c4a8e7d2b10",
               "status": "RECRUITING",
               "designHash": "3f1c0e8f0a7e3c2d9b6a4f1e0d8c7b6a5f4e3d2c1b0a9f8e7d6c5b4a3f2e1d0c",
-              "plannedEvents": 881,
+              "plannedEvents": 899,
               "amendment": 0,""" + DESIGN_AS_SHOWN + """
               "createdBy": "designer@star.dk",
               "createdAt": "2026-11-20T09:00:00Z",
@@ -98,6 +103,12 @@ final class TrialExamples {
               "plannedParticipants": 3200
             }""";
 
+    static final String AMENDMENT_REQUEST_LOOK = """
+            {
+              "reason": "The committee asks for an early look at a quarter of the information, on data a week old",
+              "monitoringPlan": {"informationFractions": [0.25, 0.5, 0.75, 1], "reportingLagDays": 7}
+            }""";
+
     static final String AMENDMENT = """
             {
               "number": 1,
@@ -108,6 +119,8 @@ final class TrialExamples {
               "enrolmentPeriodEnd": "2028-03-31",
               "plannedParticipantsBefore": 2800,
               "plannedParticipants": 3200,
+              "monitoringPlanBefore": null,
+              "monitoringPlan": null,
               "designHashBefore": "3f1c0e8f0a7e3c2d9b6a4f1e0d8c7b6a5f4e3d2c1b0a9f8e7d6c5b4a3f2e1d0c",
               "designHashAfter": "9a0d4c1b7e2f3a5c6d8e9f0a1b2c3d4e5f60718293a4b5c6d7e8f9a0b1c2d3e4",
               "amendedBy": "designer@star.dk",
@@ -155,6 +168,13 @@ final class TrialExamples {
                 {"code": "treatment", "allocationWeight": 2},
                 {"code": "control", "allocationWeight": 1, "control": true}
               ]
+            }""";
+
+    static final String SAMPLE_SIZE_REQUEST_PLANNED = """
+            {
+              "assumptions": {"baselineIncidence": 0.30, "minimumDetectableDifference": 0.05, "alpha": 0.05, "power": 0.8},
+              "monitoringPlan": {"informationFractions": [0.25, 0.5, 0.75, 1], "spending": {"family": "asP"},
+                                 "futility": {"method": "BETA_SPENDING", "betaSpending": "bsOF"}}
             }""";
 
     private TrialExamples() {

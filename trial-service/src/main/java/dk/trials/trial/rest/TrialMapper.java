@@ -22,12 +22,15 @@ public class TrialMapper {
     public TrialResponse toResponse(Trial trial) {
         Design d = trial.design;
         SampleSize sampleSize = trials.sampleSize(trial);
+        Design.MonitoringPlan plan = trials.monitoringPlan(trial);
         return new TrialResponse(trial.id, trial.status, trial.designHash, trial.plannedEvents, trial.amendments,
                 d.title(), d.type(), d.targetGroup(), d.arms().stream().map(TrialMapper::arm).toList(),
                 randomisation(d.randomisation()), eligibility(d.eligibility()), d.jobcentres(),
                 new TrialResponse.PrimaryOutcome(d.primaryOutcome().type(), d.primaryOutcome().horizonWeeks()),
                 d.plannedParticipants(), new TrialResponse.EnrolmentPeriod(d.enrolmentPeriod().start(), d.enrolmentPeriod().end()),
-                power(d.power()), municipalities.names(d.jobcentres()),
+                power(d.power()),
+                plan == null ? null : TrialResponse.MonitoringPlan.of(plan, TrialService.monitoredByLegacyPlan(trial)),
+                municipalities.names(d.jobcentres()),
                 sampleSize == null ? null : SampleSizeResponse.of(sampleSize),
                 trial.createdBy, trial.createdAt, trial.updatedBy, trial.updatedAt);
     }

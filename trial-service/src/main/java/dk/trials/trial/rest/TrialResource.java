@@ -64,7 +64,9 @@ public class TrialResource {
     @Operation(operationId = "createTrial", summary = "Create a trial design",
             description = "Creates a design in status DRAFT. A body that cannot be read (malformed JSON, a wrong type, a "
                     + "required field missing) answers 400; a readable design that breaks a rule (a range, a size, a "
-                    + "value outside a closed list, a rule between fields) 422. Each failure is one entry in errors.")
+                    + "value outside a closed list, a rule between fields) 422. Each failure is one entry in errors. A "
+                    + "randomised design without a monitoringPlan, or with parts of one left out, is stored with the "
+                    + "defaults filled in, so the design says exactly how it is monitored.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = TrialDesignRequest.class),
             examples = @ExampleObject(name = "rct", value = TrialExamples.DESIGN)))
     @APIResponse(responseCode = "201", description = "Created; Location names the trial",
@@ -148,9 +150,11 @@ public class TrialResource {
     @Path("/{id}/open")
     @RolesAllowed(Roles.TRIAL_DESIGNER)
     @Operation(operationId = "openTrial", summary = "Open for recruitment",
-            description = "DRAFT → RECRUITING. Checks the design once more, freezes it, records the SHA-256 of its canonical "
-                    + "form and, with power assumptions, stores the sample size and plannedEvents; publishes TRIAL_OPENED "
-                    + "with the full design. From here on only an amendment changes the design.")
+            description = "DRAFT → RECRUITING. Fills in the default monitoring plan where a draft stored before plans "
+                    + "existed has none, checks the design once more, freezes it, records the SHA-256 of its canonical form "
+                    + "and, with power assumptions, stores the sample size under the plan and plannedEvents; publishes "
+                    + "TRIAL_OPENED with the full design and each comparison's frozen size (comparisonPlans). From here on "
+                    + "only an amendment changes the design.")
     @APIResponse(responseCode = "200", description = "The trial, now recruiting",
             content = @Content(schema = @Schema(implementation = TrialResponse.class),
                     examples = @ExampleObject(name = "recruiting", value = TrialExamples.TRIAL)))

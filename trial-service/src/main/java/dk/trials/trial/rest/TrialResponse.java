@@ -1,15 +1,19 @@
 package dk.trials.trial.rest;
 
+import dk.trials.events.trial.FutilityPlan.FutilityMethod;
 import dk.trials.events.trial.PrimaryOutcomeType;
 import dk.trials.events.trial.RandomisationMethod;
 import dk.trials.events.trial.StratificationFactor;
 import dk.trials.events.trial.TrialStatus;
 import dk.trials.events.trial.TrialType;
+import dk.trials.trial.Design;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.UUID;
 
@@ -35,6 +39,9 @@ public record TrialResponse(
         EnrolmentPeriod enrolmentPeriod,
         @Schema(description = "What the trial is powered for; null without power assumptions", nullable = true)
         PowerAssumptions power,
+        @Schema(description = "How the trial is monitored; for a draft the plan it will open with (defaults filled in), for "
+                + "a trial opened before monitoring plans existed the legacy classic plan it was frozen with "
+                + "(legacy: true); null for a design that is not randomised", nullable = true) MonitoringPlan monitoringPlan,
         @Schema(description = "The name of each jobcentre (municipality) in jobcentres, by code") Map<String, String> jobcentreNames,
         @Schema(description = "Power calculation for the primary outcome: stored when the trial opens, computed live for a draft; "
                 + "null without power assumptions", nullable = true) SampleSizeResponse sampleSize,
@@ -82,5 +89,60 @@ public record TrialResponse(
             @Schema(nullable = true) Double power,
             @Schema(description = "Null when derived from the incidences under proportional hazards", nullable = true)
             Double hazardRatio) {
+    }
+
+    @Schema(name = "MonitoringPlan", description = "The formal looks of a trial and the error spending at them")
+    public record MonitoringPlan(
+            @Schema(description = "Information fractions of the planned formal looks; the last is 1") List<Double> informationFractions,
+            SpendingPlan spending,
+            @Schema(description = "Advisory futility; null for none", nullable = true) FutilityPlan futility,
+            @Schema(description = "A look's default data cut is today minus this many days", examples = "14") int reportingLagDays,
+            @Schema(description = "Europe/Copenhagen time of day, HH:mm, of scheduled looks", examples = "06:00") String lookTime,
+            @Schema(description = "True for a trial opened before monitoring plans existed: it is monitored by the classic "
+                    + "plan it was frozen with, which its design does not name") boolean legacy,
+            @Schema(description = "The plan in words") String description) {
+
+        private static final DateTimeFormatter HOURS_AND_MINUTES = DateTimeFormatter.ofPattern("HH:mm");
+
+        static MonitoringPlan of(Design.MonitoringPlan p, boolean legacy) {
+            Design.Futility f = p.futility();
+            return new MonitoringPlan(p.informationFractions(), new SpendingPlan(p.spending().family(), p.spending().gamma()),
+                    f == null ? null : new FutilityPlan(f.method(), f.betaSpending(), f.gamma(), f.conditionalPowerBelow()),
+                    p.reportingLagDays(), p.lookTime().format(HOURS_AND_MINUTES), legacy, describe(p, legacy));
+        }
+
+        private static String describe(Design.MonitoringPlan p, boolean legacy) {
+            String looks = "formal looks at " + p.informationFractions().stream().map(String::valueOf)
+                    .collect(Collectors.joining(", ")) + " of the planned information";
+            String spending = p.spending().family() + (p.spending().gamma() == null ? "" : " (γ = " + p.spending().gamma() + ")")
+                    + " alpha spending";
+            Design.Futility f = p.futility();
+            String futility = f == null ? "no futility"
+                    : f.method() == FutilityMethod.BETA_SPENDING ? "advisory beta-spending futility (" + f.betaSpending()
+                    + (f.gamma() == null ? "" : ", γ = " + f.gamma()) + ")"
+                    : "advisory futility below a conditional power of " + f.conditionalPowerBelow();
+            String when = "scheduled at " + p.lookTime().format(HOURS_AND_MINUTES) + " Europe/Copenhagen on a data cut "
+                    + p.reportingLagDays() + " days back";
+            String plan = looks + "; " + spending + "; " + futility + "; " + when;
+            return legacy ? "Legacy plan of a trial opened before monitoring plans existed: the classic two-sided "
+                    + "Lan–DeMets O'Brien–Fleming function 2 − 2Φ(z_{α/2}/√t) it was frozen with; " + plan : plan;
+        }
+    }
+
+    @Schema(name = "SpendingPlan", description = "The alpha-spending family by its rpact name, and γ where it takes one")
+    public record SpendingPlan(
+            @Schema(enumeration = {dk.trials.events.trial.SpendingPlan.OBRIEN_FLEMING, dk.trials.events.trial.SpendingPlan.POCOCK,
+                    dk.trials.events.trial.SpendingPlan.KIM_DEMETS, dk.trials.events.trial.SpendingPlan.HWANG_SHIH_DECANI,
+                    dk.trials.events.trial.SpendingPlan.LAN_DEMETS_CLASSIC}) String family,
+            @Schema(nullable = true) Double gamma) {
+    }
+
+    @Schema(name = "FutilityPlan", description = "Advisory, non-binding futility")
+    public record FutilityPlan(
+            FutilityMethod method,
+            @Schema(description = "BETA_SPENDING only: rpact typeBetaSpending family, one of bsOF, bsP, bsKD, bsHSD",
+                    nullable = true) String betaSpending,
+            @Schema(nullable = true) Double gamma,
+            @Schema(nullable = true) Double conditionalPowerBelow) {
     }
 }

@@ -23,9 +23,10 @@ import java.util.UUID;
 
 /**
  * Amends an opened trial, only in ways that keep what has been allocated and estimated so far valid: add a
- * jobcentre, extend the enrolment period, raise planned participants. Arms, randomisation, the primary outcome and
- * the rest of the design never change once the trial is open. Each amendment is numbered, kept, audited and
- * published with the full amended design.
+ * jobcentre, extend the enrolment period, raise planned participants, and change the monitoring plan only where the
+ * error stays controlled (looks added, see {@link PlanAmendment}; another reporting lag or look time). Arms,
+ * randomisation, the primary outcome and the rest of the design never change once the trial is open. Each amendment
+ * is numbered, kept, audited and published with the full amended design.
  */
 @ApplicationScoped
 public class AmendmentService {
@@ -82,9 +83,21 @@ public class AmendmentService {
             errors.add(new FieldError("plannedParticipants", "must raise planned participants above the current "
                     + before.plannedParticipants()));
         }
-        if (errors.isEmpty() && added.isEmpty() && end == null && planned == null) {
-            errors.add(new FieldError("amendment",
-                    "changes nothing: give addJobcentres, a later enrolmentPeriodEnd or more plannedParticipants"));
+        Design.MonitoringPlan planBefore = trial.design.monitoringPlan();
+        // A trial opened before plans existed is monitored by the legacy plan: its amendment starts from there.
+        Design.MonitoringPlan planMonitored = planBefore == null ? Design.MonitoringPlan.legacy() : planBefore;
+        Design.MonitoringPlan planAfter = null;
+        if (proposal.monitoringPlan() != null) {
+            if (!before.type().randomised()) {
+                errors.add(new FieldError("monitoringPlan", "a " + before.type()
+                        + " has no control arm: there is no comparison to monitor"));
+            } else {
+                planAfter = PlanAmendment.apply(planMonitored, proposal.monitoringPlan(), errors);
+            }
+        }
+        if (errors.isEmpty() && added.isEmpty() && end == null && planned == null && planAfter == null) {
+            errors.add(new FieldError("amendment", "changes nothing: give addJobcentres, a later enrolmentPeriodEnd, more "
+                    + "plannedParticipants or a monitoringPlan change"));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.brokenRules("Amendment refused", "amendment", errors);
@@ -92,9 +105,11 @@ public class AmendmentService {
 
         List<String> jobcentres = new ArrayList<>(before.jobcentres());
         jobcentres.addAll(added);
-        Design after = before.widenedTo(List.copyOf(jobcentres), end != null ? end : before.enrolmentPeriod().end(),
+        Design widened = before.widenedTo(List.copyOf(jobcentres), end != null ? end : before.enrolmentPeriod().end(),
                 planned != null ? planned : before.plannedParticipants());
-        // Only widening changes are possible here, so the amended design meets every rule the opened one met.
+        Design after = planAfter == null ? widened : widened.withMonitoringPlan(planAfter);
+        // Only widening changes are possible here, so the amended design meets every rule the opened one met; looks
+        // were added within the rules already.
         validator.requireValid(after);
 
         TrialAmendment amendment = new TrialAmendment();
@@ -107,6 +122,10 @@ public class AmendmentService {
         amendment.enrolmentPeriodEnd = after.enrolmentPeriod().end();
         amendment.plannedParticipantsBefore = before.plannedParticipants();
         amendment.plannedParticipants = after.plannedParticipants();
+        if (planAfter != null) {
+            amendment.monitoringPlanBefore = planBefore;
+            amendment.monitoringPlan = planAfter;
+        }
         amendment.designHashBefore = trial.designHash;
 
         trial.replaceDesign(after);
@@ -118,8 +137,11 @@ public class AmendmentService {
         amendment.amendedBy = by;
         amendment.amendedAt = trial.updatedAt;
         amendment.persist();
+        String planChanges = planAfter == null ? ""
+                : "; monitoring plan " + String.join(", ", DesignChanges.monitoringPlan(planMonitored, planAfter))
+                + (planBefore == null ? " (from the legacy plan)" : "");
         audit.record(trial, AuditAction.AMENDED, trial.status, before,
-                "amendment " + amendment.number + ": " + amendment.reason);
+                "amendment " + amendment.number + ": " + amendment.reason + planChanges);
         events.publish(EventType.TRIAL_AMENDED, trial);
         return amendment;
     }
@@ -138,7 +160,8 @@ public class AmendmentService {
         List<FieldError> errors = new ArrayList<>();
         for (String field : new TreeSet<>(fields)) {
             errors.add(new FieldError(field, FROZEN.getOrDefault(field, "is not something an amendment changes; it can add "
-                    + "jobcentres (addJobcentres), extend the enrolment period (enrolmentPeriodEnd) and raise plannedParticipants")));
+                    + "jobcentres (addJobcentres), extend the enrolment period (enrolmentPeriodEnd), raise plannedParticipants "
+                    + "and change the monitoringPlan")));
         }
         return errors;
     }

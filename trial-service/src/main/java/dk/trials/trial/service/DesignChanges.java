@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** The top-level fields in which two designs differ, for the audit trail of an edit. */
+/** Where two designs, or two monitoring plans, differ: for the audit trail of an edit or an amendment. */
 final class DesignChanges {
 
     private DesignChanges() {
@@ -24,11 +24,24 @@ final class DesignChanges {
         return changed;
     }
 
-    private static Object value(RecordComponent component, Design design) {
+    /** Each part of the plan that differs, as "part before → after". */
+    static List<String> monitoringPlan(Design.MonitoringPlan before, Design.MonitoringPlan after) {
+        List<String> changed = new ArrayList<>();
+        for (RecordComponent component : Design.MonitoringPlan.class.getRecordComponents()) {
+            Object was = value(component, before);
+            Object is = value(component, after);
+            if (!Objects.equals(was, is)) {
+                changed.add(component.getName() + " " + was + " → " + is);
+            }
+        }
+        return changed;
+    }
+
+    private static Object value(RecordComponent component, Record design) {
         try {
             return component.getAccessor().invoke(design);
         } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("Cannot read " + component.getName() + " of a design", e);
+            throw new IllegalStateException("Cannot read " + component.getName() + " of " + design.getClass(), e);
         }
     }
 }

@@ -50,6 +50,14 @@ public class DesignValidator {
                 errors.add(new FieldError("power", "a " + design.type() + " has no control arm to be powered against"));
             }
         }
+        if (design.monitoringPlan() != null) {
+            if (design.type().randomised()) {
+                errors.addAll(MonitoringPlanRules.violations(design.monitoringPlan(), design.power(), "monitoringPlan"));
+            } else {
+                errors.add(new FieldError("monitoringPlan", "a " + design.type()
+                        + " has no control arm: there is no comparison to monitor"));
+            }
+        }
         return errors;
     }
 

@@ -131,27 +131,47 @@ public class TrialService {
     }
 
     /**
-     * Opening fixes the design: it is checked once more against today's rules, hashed, and its power calculation
-     * stored, so the planned events that monitoring divides by never move.
+     * Opening fixes the design: a draft stored before monitoring plans existed gets the default plan, then it is
+     * checked once more against today's rules, hashed, and its power calculation under that plan stored, so the
+     * planned events that monitoring divides by never move.
      */
     private void freeze(Trial trial) {
+        trial.replaceDesign(DesignDefaults.apply(trial.design));
         validator.requireValid(trial.design);
         trial.designHash = hasher.hash(trial.design);
         if (trial.design.power() != null) {
-            trial.sampleSize = sampleSizes.plan(trial.design.power(), trial.design.arms());
+            trial.sampleSize = sampleSizes.plan(trial.design.power(), trial.design.arms(), trial.design.monitoringPlan());
             trial.plannedEvents = trial.sampleSize.events();
         }
     }
 
     /**
      * The trial's power calculation: an opened trial shows the one it was frozen with, a draft what its current
-     * assumptions need; null without power assumptions.
+     * assumptions need under the plan it would open with; null without power assumptions.
      */
     public SampleSize sampleSize(Trial trial) {
         if (trial.status == TrialStatus.DRAFT && trial.design.power() != null) {
-            return sampleSizes.plan(trial.design.power(), trial.design.arms());
+            Design design = DesignDefaults.apply(trial.design);
+            return sampleSizes.plan(design.power(), design.arms(), design.monitoringPlan());
         }
         return trial.sampleSize;
+    }
+
+    /**
+     * The plan the trial is, or as a draft would be, monitored by; for a trial opened before plans existed the legacy
+     * classic plan (see {@link #monitoredByLegacyPlan}); null for a design that is not randomised.
+     */
+    public Design.MonitoringPlan monitoringPlan(Trial trial) {
+        if (monitoredByLegacyPlan(trial)) {
+            return Design.MonitoringPlan.legacy();
+        }
+        return trial.status == TrialStatus.DRAFT ? DesignDefaults.apply(trial.design).monitoringPlan()
+                : trial.design.monitoringPlan();
+    }
+
+    /** Whether the trial was opened before monitoring plans existed: its frozen design names none. */
+    public static boolean monitoredByLegacyPlan(Trial trial) {
+        return trial.status != TrialStatus.DRAFT && trial.design.type().randomised() && trial.design.monitoringPlan() == null;
     }
 
     /** Steps on one trial are serialised by its row lock, so their events are committed, and relayed, in order. */

@@ -62,21 +62,32 @@ class TrialEventPublicationTest {
             assertEquals(64, opened.at("/payload/designHash").asText().length());
             assertEquals("control", opened.at("/payload/design/arms/1/code").asText());
             assertEquals(26, opened.at("/payload/design/primaryOutcome/horizonWeeks").asInt());
-            assertEquals(881, opened.at("/payload/plannedEvents").asInt());
+            assertEquals(899, opened.at("/payload/plannedEvents").asInt());
             assertEquals(0, opened.at("/payload/amendment").asInt());
+            // The plan the trial is monitored by, defaults filled in, and each comparison's frozen size.
+            assertEquals(json.readTree("""
+                    {"informationFractions": [0.5, 0.75, 1.0], "spending": {"family": "asOF", "gamma": null}, "futility": null,
+                     "reportingLagDays": 14, "lookTime": "06:00:00"}"""), opened.at("/payload/design/monitoringPlan"));
+            assertEquals(json.readTree("""
+                    [{"arm": "treatment", "versus": "control", "alpha": 0.05, "plannedEvents": 899, "armParticipants": 1404,
+                      "versusParticipants": 1404}]"""), opened.at("/payload/comparisonPlans"));
 
             JsonNode amended = json.readTree(records.get(3).value());
             assertEquals(1, amended.at("/payload/amendment").asInt());
             assertEquals("RECRUITING", amended.at("/payload/status").asText());
             assertEquals("461", amended.at("/payload/design/jobcentres/3").asText());
-            assertEquals(881, amended.at("/payload/plannedEvents").asInt());
+            assertEquals(899, amended.at("/payload/plannedEvents").asInt());
+            assertEquals(opened.at("/payload/comparisonPlans"), amended.at("/payload/comparisonPlans"));
             assertEquals(0.05, amended.at("/payload/design/power/minimumDetectableDifference").asDouble());
             String amendedHash = amended.at("/payload/designHash").asText();
             assertNotEquals(opened.at("/payload/designHash").asText(), amendedHash);
             // Consumers read the payload back into the shared record, whole.
             TrialSnapshot snapshot = json.treeToValue(amended.get("payload"), TrialSnapshot.class);
             assertEquals(1, snapshot.amendment());
-            assertEquals(881, snapshot.plannedEvents());
+            assertEquals(899, snapshot.plannedEvents());
+            assertEquals(List.of(0.5, 0.75, 1.0), snapshot.design().monitoringPlan().informationFractions());
+            assertEquals(java.time.LocalTime.of(6, 0), snapshot.design().monitoringPlan().lookTime());
+            assertEquals(899, snapshot.comparisonPlans().get(0).plannedEvents());
             assertEquals(List.of("101", "147", "751", "461"), snapshot.design().jobcentres());
             assertEquals(0.30, snapshot.design().power().baselineIncidence());
             JsonNode completed = json.readTree(records.get(5).value());

@@ -66,7 +66,7 @@ class AmendmentTest {
                 .body("enrolmentPeriod.end", equalTo("2028-03-31"))
                 .body("plannedParticipants", equalTo(3000))
                 .body("designHash", not(equalTo(hashAtOpening)))
-                .body("plannedEvents", equalTo(881))
+                .body("plannedEvents", equalTo(899))
                 .extract().path("designHash");
 
         amend(id, "{\"reason\": \"More participants\", \"plannedParticipants\": 3500}")

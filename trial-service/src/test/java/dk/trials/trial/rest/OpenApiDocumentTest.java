@@ -84,7 +84,9 @@ class OpenApiDocumentTest {
                         "SampleSizeRequest", "SampleSizeAssumptions", "PlannedArm", "SampleSize", "ArmSampleSize", "ComparisonSampleSize",
                         "TrialDesignRequest", "ArmRequest", "RandomisationRequest", "EligibilityRequest",
                         "PrimaryOutcomeRequest", "EnrolmentPeriodRequest", "PowerAssumptionsRequest",
+                        "MonitoringPlanRequest", "SpendingPlanRequest", "FutilityPlanRequest", "MonitoringPlanAmendment",
                         "Trial", "Arm", "Randomisation", "Eligibility", "PrimaryOutcome", "EnrolmentPeriod", "PowerAssumptions",
+                        "MonitoringPlan", "SpendingPlan", "FutilityPlan", "FutilityMethod",
                         "TrialStatus", "TrialType", "PrimaryOutcomeType", "RandomisationMethod", "StratificationFactor",
                         "Instant", "LocalDate", "UUID")),
                 fieldNames(document.at("/components/schemas")));
@@ -92,7 +94,7 @@ class OpenApiDocumentTest {
 
     @Test
     void whatADraftLacksIsDocumentedAsNullable() {
-        for (String field : List.of("designHash", "plannedEvents", "power", "sampleSize")) {
+        for (String field : List.of("designHash", "plannedEvents", "power", "monitoringPlan", "sampleSize")) {
             assertEquals(List.of(), notNullable("Trial", field), "Trial." + field);
         }
         for (String field : List.of("blockSizes", "stratifyBy", "ageBands", "minimisationFactors", "minimisationProbability")) {
@@ -100,6 +102,15 @@ class OpenApiDocumentTest {
         }
         for (String field : List.of("statusBefore", "designHashBefore", "detail")) {
             assertEquals(List.of(), notNullable("AuditEntry", field), "AuditEntry." + field);
+        }
+        for (String field : List.of("futility")) {
+            assertEquals(List.of(), notNullable("MonitoringPlan", field), "MonitoringPlan." + field);
+        }
+        for (String field : List.of("monitoringPlanBefore", "monitoringPlan")) {
+            assertEquals(List.of(), notNullable("Amendment", field), "Amendment." + field);
+        }
+        for (String field : List.of("alpha", "inflationFactor")) {
+            assertEquals(List.of(), notNullable("ComparisonSampleSize", field), "ComparisonSampleSize." + field);
         }
     }
 
@@ -113,9 +124,12 @@ class OpenApiDocumentTest {
         String id = given().auth().oauth2(TestTokens.designer()).contentType(ContentType.JSON).body(TrialExamples.DESIGN)
                 .post("/api/v1/trials").then().statusCode(201).extract().path("id");
         given().auth().oauth2(TestTokens.designer()).post("/api/v1/trials/{id}/open", id).then().statusCode(200);
-        given().auth().oauth2(TestTokens.designer()).contentType(ContentType.JSON).body(TrialExamples.AMENDMENT_REQUEST)
-                .post("/api/v1/trials/{id}/amendments", id).then().statusCode(201);
-        for (String request : List.of(TrialExamples.SAMPLE_SIZE_REQUEST, TrialExamples.SAMPLE_SIZE_REQUEST_WEIGHTED)) {
+        for (String amendment : List.of(TrialExamples.AMENDMENT_REQUEST, TrialExamples.AMENDMENT_REQUEST_LOOK)) {
+            given().auth().oauth2(TestTokens.designer()).contentType(ContentType.JSON).body(amendment)
+                    .post("/api/v1/trials/{id}/amendments", id).then().statusCode(201);
+        }
+        for (String request : List.of(TrialExamples.SAMPLE_SIZE_REQUEST, TrialExamples.SAMPLE_SIZE_REQUEST_WEIGHTED,
+                TrialExamples.SAMPLE_SIZE_REQUEST_PLANNED)) {
             given().auth().oauth2(TestTokens.designer()).contentType(ContentType.JSON).body(request)
                     .post("/api/v1/sample-size").then().statusCode(200);
         }

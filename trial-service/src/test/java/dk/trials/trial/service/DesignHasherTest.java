@@ -87,6 +87,20 @@ class DesignHasherTest {
                 hasher.canonicalJson(read(TrialDesigns.PILOT)));
     }
 
+    @Test
+    void aPlanIsHashedWithTheDesignAndANullPlanIsLeftOutSoOlderDesignsKeepTheirHashes() throws Exception {
+        Design without = read(TrialDesigns.POWERED_RCT);
+        Design with = without.withMonitoringPlan(Design.MonitoringPlan.defaults());
+
+        assertTrue(!hasher.canonicalJson(without).contains("monitoringPlan"), hasher.canonicalJson(without));
+        assertTrue(hasher.canonicalJson(with).contains("\"monitoringPlan\":{\"futility\":null,"
+                + "\"informationFractions\":[0.5,0.75,1.0],\"lookTime\":\"06:00:00\",\"reportingLagDays\":14,"
+                + "\"spending\":{\"family\":\"asOF\",\"gamma\":null}},"), hasher.canonicalJson(with));
+        assertNotEquals(hasher.hash(without), hasher.hash(with));
+        assertNotEquals(hasher.hash(with), hasher.hash(with.withMonitoringPlan(
+                Design.MonitoringPlan.defaults().withReportingLagDays(7))));
+    }
+
     private Design read(String design) throws Exception {
         return json.readValue(design, Design.class);
     }

@@ -1,6 +1,7 @@
 package dk.trials.trial.service.power;
 
 import dk.trials.platform.problem.FieldError;
+import dk.trials.sequential.FixedDesignSize;
 import dk.trials.trial.Design.Arm;
 import dk.trials.trial.Design.PowerAssumptions;
 import dk.trials.trial.service.ArmCodes;
@@ -70,7 +71,11 @@ public final class PowerAssumptionRules {
         return errors;
     }
 
-    /** Whether the participants and events these assumptions need stay within what could ever be enrolled. */
+    /**
+     * Whether the participants and events these assumptions need at a single analysis, at α/J for J comparisons,
+     * stay within what could ever be enrolled. A plan's inflation factor (a few tenths at most) keeps the inflated
+     * figures far below the largest whole number the calculator holds, some 21 times this limit.
+     */
     private static boolean feasible(PowerAssumptions assumptions, List<Arm> arms) {
         Arm control = arms.stream().filter(Arm::control).findFirst().orElse(null);
         if (control == null) {
@@ -79,16 +84,17 @@ public final class PowerAssumptionRules {
         double pControl = assumptions.baselineIncidence();
         double pTreatment = pControl + assumptions.minimumDetectableDifference();
         double hazardRatio = assumptions.hazardRatio() != null ? assumptions.hazardRatio()
-                : PowerFormulas.proportionalHazardRatio(pControl, pTreatment);
+                : FixedDesignSize.proportionalHazardRatio(pControl, pTreatment);
+        double level = assumptions.alpha() / Math.max(1, arms.size() - 1);
         int totalWeight = arms.stream().mapToInt(Arm::allocationWeight).sum();
         for (Arm arm : arms) {
             if (arm.control()) {
                 continue;
             }
             double ratio = (double) arm.allocationWeight() / control.allocationWeight();
-            double perUnitOfWeight = PowerFormulas.treatmentParticipants(pControl, pTreatment, assumptions.alpha(),
+            double perUnitOfWeight = FixedDesignSize.treatmentParticipants(pControl, pTreatment, level,
                     assumptions.power(), ratio) / arm.allocationWeight();
-            double events = PowerFormulas.events(hazardRatio, assumptions.alpha(), assumptions.power(), ratio);
+            double events = FixedDesignSize.events(hazardRatio, level, assumptions.power(), ratio);
             if (!(perUnitOfWeight * totalWeight <= LARGEST_FEASIBLE) || !(events <= LARGEST_FEASIBLE)) {
                 return false;
             }
