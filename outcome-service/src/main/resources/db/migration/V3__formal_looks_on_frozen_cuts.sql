@@ -89,14 +89,5 @@ create table scheduled_look_check (
 );
 
 -- outcome-service now publishes (looks that cross or flag futility, on monitoring-events) through the shared
--- transactional outbox. The table is the one platform/runtime's db/outbox/V0_1 creates; it is created here because
--- adding that location to an outcomes database already at V2 would be a migration out of order.
-create table outbox_event (
-    id          bigserial   primary key,
-    event_id    uuid        not null unique,
-    topic       text        not null,
-    message_key text        not null,
-    type        text        not null,
-    envelope    text        not null,
-    created_at  timestamptz not null default now()
-);
+-- transactional outbox: its table comes from platform/runtime's db/outbox migrations (out of order on a database
+-- that predates them).

@@ -5,26 +5,36 @@ import dk.trials.events.enrolment.ParticipantEnrolled;
 import dk.trials.events.enrolment.ParticipantWithdrawn;
 import dk.trials.outcome.service.EnrolmentProjection;
 import dk.trials.platform.inbox.Inbox;
+import dk.trials.platform.inbox.RetryingInbox;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import java.util.concurrent.CompletionStage;
 
 /** Counts participants in the aggregates as enrolment-events allocate them, in the transaction of the event. */
 @ApplicationScoped
 public class EnrolmentEventConsumer {
 
-    private final Inbox inbox;
+    private final RetryingInbox inbox;
     private final Inbox.Routes routes;
 
-    public EnrolmentEventConsumer(Inbox inbox, EnrolmentProjection projection) {
+    public EnrolmentEventConsumer(RetryingInbox inbox, EnrolmentProjection projection) {
         this.inbox = inbox;
         this.routes = Inbox.on(EventType.PARTICIPANT_ENROLLED, ParticipantEnrolled.class, (envelope, enrolled) -> projection.enrolled(enrolled))
                 .on(EventType.PARTICIPANT_WITHDRAWN, ParticipantWithdrawn.class, (envelope, withdrawn) -> projection.withdrawn(withdrawn));
     }
 
+    /** One record at a time (blocking, ordered): a record retried after a transient failure holds back the rest. */
     @Incoming("enrolment-events")
-    @Transactional
-    public void onEnrolmentEvent(String json) {
-        inbox.receive(json, routes);
+    @Blocking
+    public CompletionStage<Void> onEnrolmentEvent(Message<String> record) {
+        return inbox.deliver(record, routes);
+    }
+
+    /** How this consumer applies a record, for replaying one from its dead-letter topic. */
+    public Inbox.Routes routes() {
+        return routes;
     }
 }

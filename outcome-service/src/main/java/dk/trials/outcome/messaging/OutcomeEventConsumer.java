@@ -6,12 +6,15 @@ import dk.trials.events.outcome.OutcomeReported;
 import dk.trials.outcome.service.IncomingOutcome;
 import dk.trials.outcome.service.OutcomeIngestion;
 import dk.trials.platform.inbox.Inbox;
+import dk.trials.platform.inbox.RetryingInbox;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Register feeds on outcome-events. A feed cannot be answered, so an outcome that breaks a rule is kept as REJECTED
@@ -24,20 +27,26 @@ public class OutcomeEventConsumer {
 
     private static final Logger LOG = Logger.getLogger(OutcomeEventConsumer.class);
 
-    private final Inbox inbox;
+    private final RetryingInbox inbox;
     private final OutcomeIngestion ingestion;
     private final Inbox.Routes routes;
 
-    public OutcomeEventConsumer(Inbox inbox, OutcomeIngestion ingestion) {
+    public OutcomeEventConsumer(RetryingInbox inbox, OutcomeIngestion ingestion) {
         this.inbox = inbox;
         this.ingestion = ingestion;
         this.routes = Inbox.on(EventType.OUTCOME_REPORTED, OutcomeReported.class, this::reported);
     }
 
+    /** One record at a time (blocking, ordered): a record retried after a transient failure holds back the rest. */
     @Incoming("outcome-events")
-    @Transactional
-    public void onOutcomeEvent(String json) {
-        inbox.receive(json, routes);
+    @Blocking
+    public CompletionStage<Void> onOutcomeEvent(Message<String> record) {
+        return inbox.deliver(record, routes);
+    }
+
+    /** How this consumer applies a record, for replaying one from its dead-letter topic. */
+    public Inbox.Routes routes() {
+        return routes;
     }
 
     private void reported(EventEnvelope envelope, OutcomeReported o) {

@@ -5,9 +5,13 @@ import dk.trials.events.Topics;
 import dk.trials.events.trial.TrialSnapshot;
 import dk.trials.outcome.service.TrialPlans;
 import dk.trials.platform.inbox.Inbox;
+import dk.trials.platform.inbox.RetryingInbox;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import java.util.concurrent.CompletionStage;
 
 /**
  * Learns trials (arms and weights, control, horizon, planned events per comparison, the monitoring plan) from
@@ -17,18 +21,24 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class TrialEventConsumer {
 
-    private final Inbox inbox;
+    private final RetryingInbox inbox;
     private final Inbox.Routes routes;
 
-    public TrialEventConsumer(Inbox inbox, TrialPlans plans) {
+    public TrialEventConsumer(RetryingInbox inbox, TrialPlans plans) {
         this.inbox = inbox;
         this.routes = Inbox.onEach(EventType.onTopic(Topics.TRIAL_EVENTS), TrialSnapshot.class,
                 (envelope, trial) -> plans.apply(trial, envelope.occurredAt()));
     }
 
+    /** One record at a time (blocking, ordered): a record retried after a transient failure holds back the rest. */
     @Incoming("trial-events")
-    @Transactional
-    public void onTrialEvent(String json) {
-        inbox.receive(json, routes);
+    @Blocking
+    public CompletionStage<Void> onTrialEvent(Message<String> record) {
+        return inbox.deliver(record, routes);
+    }
+
+    /** How this consumer applies a record, for replaying one from its dead-letter topic. */
+    public Inbox.Routes routes() {
+        return routes;
     }
 }

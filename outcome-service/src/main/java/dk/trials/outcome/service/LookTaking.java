@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * Takes a formal look on a frozen data cut. Holding the trial's look lock, once the trial has no upload in flight,
@@ -62,6 +63,8 @@ public class LookTaking {
     private final EstimateCalculator calculator;
     private final SequentialMonitor monitor;
     private final EstimateHistory history;
+    private final EstimateMonitoring estimateMonitoring;
+    private final RollingEstimates rolling;
     private final MonitoringEventPublisher publisher;
     private final LookMetrics metrics;
     private final Duration uploadWait;
@@ -71,7 +74,8 @@ public class LookTaking {
 
     public LookTaking(TrialPlans plans, StoredLooks looks, LookLock lock, UploadsInFlight uploads,
                       FollowUpTables followUp, EstimateCalculator calculator, SequentialMonitor monitor,
-                      EstimateHistory history, MonitoringEventPublisher publisher, LookMetrics metrics,
+                      EstimateHistory history, EstimateMonitoring estimateMonitoring, RollingEstimates rolling,
+                      MonitoringEventPublisher publisher, LookMetrics metrics,
                       MeterRegistry registry, LooksConfig config, Clock clock) {
         this.plans = plans;
         this.looks = looks;
@@ -81,6 +85,8 @@ public class LookTaking {
         this.calculator = calculator;
         this.monitor = monitor;
         this.history = history;
+        this.estimateMonitoring = estimateMonitoring;
+        this.rolling = rolling;
         this.publisher = publisher;
         this.metrics = metrics;
         this.uploadWait = config.waitAtMost();
@@ -162,7 +168,10 @@ public class LookTaking {
                 plan.controlArm, rules, priors, tables);
         LookResult result = FrozenLookDocuments.result(evaluation, estimate, figures);
         MonitoringLook look = store(request, inputs, result, evaluation, estimate);
-        history.recordLook(look.look, estimate);
+        List<LookSummary> takenWithIt = Stream.concat(taken.stream(), Stream.of(StoredLooks.summary(look))).toList();
+        history.recordLook(look.look, estimate.withMonitoring(estimateMonitoring.atLook(rules, takenWithIt, evaluation, figures)));
+        // Today's cached estimate shows the looks' decision: it is stale once this look commits.
+        rolling.markChangedOnCommit(trialId);
         publisher.publishIfFlagged(look);
         metrics.onCommit(look);
         return new Attempt(Outcome.TAKEN, look);
