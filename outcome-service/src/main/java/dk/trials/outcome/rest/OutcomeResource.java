@@ -26,6 +26,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -146,21 +148,33 @@ public class OutcomeResource {
                     + "file again changes nothing (each line is then a duplicate). While a file is loading, the "
                     + "trial's formal looks wait for it, so no look sees part of a file. Rejected lines (unreadable, before "
                     + "enrolment, in the future, another jobcentre's participant) are listed with their 1-based line "
-                    + "number and reason, and are not kept.")
+                    + "number and reason, and are not kept. At most trials.outcomes.bulk.concurrent-uploads files "
+                    + "(4 by default) load at once, so that bulk files cannot take the connections the event "
+                    + "consumers and single reports need; one more is answered 429 with Retry-After before any "
+                    + "line is read.")
     @RequestBody(required = true, content = @Content(mediaType = NDJSON, schema = @Schema(implementation = String.class),
             examples = @ExampleObject(name = "twoLines", value = OutcomeExamples.BULK)))
     @APIResponse(responseCode = "200", description = "Every line's fate", content = @Content(
             schema = @Schema(implementation = BulkReceipt.class), examples = @ExampleObject(name = "receipt", value = OutcomeExamples.BULK_RECEIPT)))
     @APIResponse(responseCode = "404", description = "No such trial")
+    @APIResponse(responseCode = "429", description = "As many bulk files as the service loads at once "
+            + "(trials.outcomes.bulk.concurrent-uploads, 4 by default) are loading; nothing of this one was read or "
+            + "kept. Send it again after Retry-After seconds.",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait before sending the file again",
+                    schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public BulkReceipt reportInBulk(@PathParam("trialId") UUID trialId, InputStream body) {
-        plans.get(trialId);
         String jobcentre = reportingJobcentre();
-        // Registered before the first batch commits and ended after the last: a look waits for the whole file.
-        UUID upload = uploads.begin(trialId);
-        try {
-            return ingestInBatches(trialId, jobcentre, upload, body);
-        } finally {
-            uploads.end(upload);
+        // Claimed before anything touches the database: a refused upload takes no connection at all.
+        try (BulkWriters.Slot slot = writers.claim()) {
+            plans.get(trialId);
+            // Registered before the first batch commits and ended after the last: a look waits for the whole file.
+            UUID upload = uploads.begin(trialId);
+            try {
+                return ingestInBatches(trialId, jobcentre, upload, body);
+            } finally {
+                uploads.end(upload);
+            }
         }
     }
 

@@ -3,20 +3,21 @@ package dk.trials.outcome.service;
 import dk.trials.outcome.EstimateDocument;
 import dk.trials.outcome.EstimateSnapshot;
 import dk.trials.outcome.SnapshotKind;
-import dk.trials.outcome.TrialPlan;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * Records the estimates over time: the day's rolling figures (one point a day, replaced as the day goes on) and a
  * frozen point at each formal look, as computed from the look's frozen cut. Looks are taken by {@link LookTaking}
- * only, never by the refresh that records the day's figures.
+ * only, never by the refresh that records the day's figures ({@link RollingEstimates}, on one replica at a time).
  */
 @ApplicationScoped
 public class EstimateHistory {
@@ -25,29 +26,44 @@ public class EstimateHistory {
     public record Point(LocalDate asOf, SnapshotKind kind, Integer look, Instant computedAt, Estimate estimate) {
     }
 
-    private final EstimateCalculator calculator;
+    private final EntityManager entityManager;
 
-    public EstimateHistory(EstimateCalculator calculator) {
-        this.calculator = calculator;
+    public EstimateHistory(EntityManager entityManager) {
+        this.entityManager = entityManager;
     }
 
-    /** Records the day's rolling figures of the trial; empty if the trial is not known. */
-    @Transactional
-    public Optional<Estimate> record(UUID trialId, LocalDate today) {
-        TrialPlan plan = TrialPlan.findById(trialId);
-        if (plan == null) {
-            return Optional.empty();
-        }
-        Estimate estimate = calculator.estimate(plan, today);
+    /**
+     * Records the day's rolling figures of a trial as those of change {@code version} (see {@link EstimateVersions}),
+     * replacing the day's earlier point, in a transaction of its own.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordDaily(Estimate estimate, long version) {
         EstimateSnapshot daily = EstimateSnapshot.find("trialId = ?1 and asOf = ?2 and kind = ?3",
-                trialId, today, SnapshotKind.DAILY).firstResult();
+                estimate.trialId(), estimate.asOf(), SnapshotKind.DAILY).firstResult();
         if (daily == null) {
-            snapshot(trialId, today, SnapshotKind.DAILY, null, estimate).persist();
+            snapshot(estimate.trialId(), estimate.asOf(), SnapshotKind.DAILY, null, estimate).persist();
         } else {
             daily.computedAt = estimate.computedAt();
             daily.body = EstimateDocuments.toDocument(estimate).toJson();
         }
-        return Optional.of(estimate);
+        entityManager.createNativeQuery("""
+                        insert into estimate_recorded (trial_id, as_of, version) values (:trialId, :asOf, :version)
+                        on conflict (trial_id) do update set as_of = excluded.as_of, version = excluded.version""")
+                .setParameter("trialId", estimate.trialId()).setParameter("asOf", estimate.asOf())
+                .setParameter("version", version).executeUpdate();
+    }
+
+    /** The change number of each trial's DAILY point recorded for {@code day}; trials not recorded that day absent. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<UUID, Long> recordedOn(LocalDate day) {
+        Map<UUID, Long> recorded = new HashMap<>();
+        for (Object row : entityManager.createNativeQuery(
+                        "select trial_id, version from estimate_recorded where as_of = :day", Object[].class)
+                .setParameter("day", day).getResultList()) {
+            Object[] columns = (Object[]) row;
+            recorded.put((UUID) columns[0], ((Number) columns[1]).longValue());
+        }
+        return recorded;
     }
 
     /** Records the estimates of a formal look, at its cut, in the look's transaction. */
@@ -55,6 +71,7 @@ public class EstimateHistory {
     public void recordLook(int look, Estimate atCut) {
         snapshot(atCut.trialId(), atCut.asOf(), SnapshotKind.LOOK, look, atCut).persist();
     }
+
     /** Every recorded point of the trial, oldest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Point> points(UUID trialId) {

@@ -1,6 +1,5 @@
 package dk.trials.outcome.service;
 
-import dk.trials.platform.transaction.AfterCommit;
 import dk.trials.outcome.TrialPlan;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -11,56 +10,66 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Keeps every trial's estimate for today current: a committed change marks its trial, and at most once per
- * {@code trials.estimates.refresh-every} the marked trials are recomputed from the aggregates and recorded in the
- * history. It never takes a formal look: a look on figures that change by the second would let the order in which
- * outcomes are reported decide (see {@link ScheduledLooks}). A new day marks every trial, since follow-up grows with
- * the calendar even without new outcomes. Reads for today are answered from the current figures.
+ * Keeps every trial's estimate for today current on this replica, and today's point of the history recorded once
+ * across replicas. A committed change raises its trial's change number in the database ({@link EstimateVersions});
+ * at most once per {@code trials.estimates.refresh-every} each replica recomputes the trials whose number moved
+ * since it computed them (and, on a new day, every trial: follow-up grows with the calendar), and the one replica
+ * holding the history round's lock ({@link ScheduledRoundLock}) records those figures. Reads for today are answered
+ * from the figures only while their change number is the database's, so no replica serves figures another
+ * replica's commit has made stale. It never takes a formal look: a look on figures that change by the second
+ * would let the order in which outcomes are reported decide (see {@link ScheduledLooks}).
  */
 @ApplicationScoped
 public class RollingEstimates {
 
+    /** The name of the round that records the day's figures in the history, one replica at a time. */
+    static final String HISTORY_ROUND = "estimate-history";
+
     private static final Logger LOG = Logger.getLogger(RollingEstimates.class);
 
-    private record Current(LocalDate asOf, Estimate estimate) {
+    /** Figures computed on {@code asOf} from everything committed up to change {@code version} (or later). */
+    private record Current(LocalDate asOf, long version, Estimate estimate) {
     }
 
-    private final Set<UUID> changed = ConcurrentHashMap.newKeySet();
     private final Map<UUID, Current> current = new ConcurrentHashMap<>();
-    private final AfterCommit afterCommit;
+    private final EstimateVersions versions;
+    private final EstimateCalculator calculator;
     private final EstimateHistory history;
+    private final ScheduledRoundLock rounds;
     private final Clock clock;
-    private volatile boolean started;
     private volatile boolean stopping;
 
-    public RollingEstimates(AfterCommit afterCommit, EstimateHistory history, Clock clock) {
-        this.afterCommit = afterCommit;
+    public RollingEstimates(EstimateVersions versions, EstimateCalculator calculator, EstimateHistory history,
+                            ScheduledRoundLock rounds, Clock clock) {
+        this.versions = versions;
+        this.calculator = calculator;
         this.history = history;
+        this.rounds = rounds;
         this.clock = clock;
     }
 
-    /** Marks the trial as changed once the running transaction commits (not before: the refresh must see it). */
+    /**
+     * Marks the trial's estimates as moved by the running transaction: its change number rises as the
+     * transaction's last statement, so every replica sees the figures stale exactly when it sees the change.
+     */
     public void markChangedOnCommit(UUID trialId) {
-        afterCommit.runOnce("rolling-estimates:" + trialId, () -> changed.add(trialId));
+        versions.raiseBeforeCommit(trialId);
     }
 
     void onStop(@Observes ShutdownEvent event) {
         stopping = true;
     }
 
-    /** Today's figures if they are current: computed after the trial's last committed change. */
+    /** Today's figures if they are current: computed after the trial's last committed change, on any replica. */
     public Optional<Estimate> currentFor(UUID trialId, LocalDate asOf) {
         Current figures = current.get(trialId);
-        if (figures == null || !figures.asOf().equals(asOf) || changed.contains(trialId)) {
+        if (figures == null || !figures.asOf().equals(asOf) || figures.version() != versions.current(trialId)) {
             return Optional.empty();
         }
         return Optional.of(figures.estimate());
@@ -70,28 +79,43 @@ public class RollingEstimates {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
         LocalDate today = LocalDate.now(clock);
-        if (!started) {
-            changed.addAll(QuarkusTransaction.requiringNew().call(
-                    () -> TrialPlan.<TrialPlan>listAll().stream().map(plan -> plan.id).toList()));
-            started = true;
-        }
-        current.forEach((trialId, figures) -> {
-            if (!figures.asOf().equals(today)) {
-                changed.add(trialId);
-            }
-        });
-        List<UUID> due = new ArrayList<>(changed);
-        for (UUID trialId : due) {
+        // Read before computing: figures labelled with this number hold at least every change up to it.
+        for (Map.Entry<UUID, Long> committed : versions.all().entrySet()) {
             if (stopping) {
                 return;
             }
-            changed.remove(trialId);
-            try {
-                history.record(trialId, today).ifPresent(estimate -> current.put(trialId, new Current(today, estimate)));
-            } catch (RuntimeException e) {
-                changed.add(trialId);
-                LOG.warnf(e, "Estimates of trial %s could not be refreshed; retrying", trialId);
-            }
+            recompute(committed.getKey(), committed.getValue(), today);
         }
+        rounds.runAlone(HISTORY_ROUND, () -> recordMoved(today));
+    }
+
+    private void recompute(UUID trialId, long version, LocalDate today) {
+        Current figures = current.get(trialId);
+        if (figures != null && figures.asOf().equals(today) && figures.version() == version) {
+            return;
+        }
+        try {
+            QuarkusTransaction.requiringNew().call(() -> Optional.ofNullable(TrialPlan.<TrialPlan>findById(trialId))
+                            .map(plan -> calculator.estimate(plan, today)))
+                    .ifPresent(estimate -> current.put(trialId, new Current(today, version, estimate)));
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Estimates of trial %s could not be refreshed; retrying", trialId);
+        }
+    }
+
+    /** Records today's figures of every trial whose figures moved past those recorded, by whichever replica. */
+    private void recordMoved(LocalDate today) {
+        Map<UUID, Long> recorded = history.recordedOn(today);
+        current.forEach((trialId, figures) -> {
+            Long before = recorded.get(trialId);
+            if (stopping || !figures.asOf().equals(today) || before != null && before >= figures.version()) {
+                return;
+            }
+            try {
+                history.recordDaily(figures.estimate(), figures.version());
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Estimates of trial %s could not be recorded; retrying", trialId);
+            }
+        });
     }
 }
