@@ -112,8 +112,16 @@ public class TrialPlan extends PanacheEntityBase {
     public String designHash;
 
     /**
-     * When the trial event applied last occurred: an event that occurred before it is older and is not applied.
-     * Null on plans learned before this was recorded (the next event of any age then applies).
+     * The {@code trialVersion} of the trial event applied last: only an event with a greater one is newer. Null while
+     * only events published before versions existed have described the trial.
+     */
+    @Column(name = "trial_version")
+    public Long trialVersion;
+
+    /**
+     * When the trial event applied last occurred: between events that carry no version, one that occurred before it
+     * is older and is not applied. Null on plans learned before this was recorded (the next event of any age then
+     * applies).
      */
     @Column(name = "event_occurred_at")
     public Instant eventOccurredAt;

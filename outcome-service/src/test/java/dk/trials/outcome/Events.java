@@ -37,6 +37,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 
 import static org.awaitility.Awaitility.await;
@@ -49,6 +50,9 @@ import static org.awaitility.Awaitility.await;
 public final class Events {
 
     private static KafkaProducer<String, String> producer;
+
+    /** The trialVersion {@link #publishTrial} last gave each trial, as trial-service keeps it in the trial's row. */
+    private static final Map<UUID, Long> PUBLISHED_VERSIONS = new ConcurrentHashMap<>();
 
     private Events() {
     }
@@ -88,11 +92,15 @@ public final class Events {
         publishTrial(codec, type, trialId, status, design, plannedEvents, List.of());
     }
 
-    /** As trial-service publishes a trial it sized under its monitoring plan: each comparison's frozen size. */
+    /**
+     * As trial-service publishes a trial it sized under its monitoring plan: each comparison's frozen size, and the
+     * trial's next {@code trialVersion} (1 for its first event here, one more for each after).
+     */
     public static void publishTrial(EventCodec codec, EventType type, UUID trialId, TrialStatus status, TrialDesign design,
                                     Integer plannedEvents, List<ComparisonPlan> comparisonPlans) {
-        EventEnvelope event = codec.envelope(type, trialId,
-                new TrialSnapshot(trialId, status, design, "0".repeat(64), plannedEvents, 0, comparisonPlans));
+        long trialVersion = PUBLISHED_VERSIONS.merge(trialId, 1L, Long::sum);
+        EventEnvelope event = codec.envelope(type, trialId, new TrialSnapshot(trialId, status, design, "0".repeat(64),
+                plannedEvents, 0, comparisonPlans, trialVersion));
         send(Topics.TRIAL_EVENTS, trialId, codec.encode(event), type);
         await().atMost(Duration.ofSeconds(30)).until(() -> status.equals(QuarkusTransaction.requiringNew().call(() -> {
             TrialPlan plan = TrialPlan.findById(trialId);
@@ -100,11 +108,14 @@ public final class Events {
         })));
     }
 
-    /** A trial event as trial-service would publish it now. */
+    /**
+     * A trial event as trial-service publishes it, numbered {@code trialVersion}; null for an event as it was published
+     * before versions existed.
+     */
     public static EventEnvelope trialEvent(EventCodec codec, EventType type, UUID trialId, TrialStatus status,
-                                           TrialDesign design, Integer plannedEvents) {
+                                           TrialDesign design, Integer plannedEvents, Long trialVersion) {
         return codec.envelope(type, trialId,
-                new TrialSnapshot(trialId, status, design, "0".repeat(64), plannedEvents, 0, List.of()));
+                new TrialSnapshot(trialId, status, design, "0".repeat(64), plannedEvents, 0, List.of(), trialVersion));
     }
 
     /** The same event as if it had occurred at another instant. */

@@ -65,8 +65,24 @@ public class Trial extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    /**
+     * Number of the latest trial event published for the trial (0 before any), carried on each event as its
+     * {@code trialVersion}; see {@link #numberNextEvent}. Not {@link #version}: that one counts every write,
+     * draft edits included, for optimistic locking, and moves only when Hibernate flushes.
+     */
+    @Column(name = "trial_version")
+    public long trialVersion;
+
     @Version
     public long version;
+
+    /**
+     * Counts one more published event; the caller holds the trial's row lock, so two changes of one trial never
+     * number the same or out of commit order.
+     */
+    public void numberNextEvent() {
+        trialVersion++;
+    }
 
     public void replaceDesign(Design newDesign) {
         this.design = newDesign;

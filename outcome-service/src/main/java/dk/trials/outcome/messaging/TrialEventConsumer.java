@@ -15,8 +15,9 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Learns trials (arms and weights, control, horizon, planned events per comparison, the monitoring plan) from
- * trial-events: every trial event carries the trial as it stands, and when it occurred decides whether it is newer
- * than what is known.
+ * trial-events: every trial event carries the trial as it stands, and its {@code trialVersion} (when it occurred, on
+ * events published before versions) decides whether it is newer than what is known. The {@link Inbox} has refused an
+ * envelope whose schema version is newer than this service reads before the payload is read.
  */
 @ApplicationScoped
 public class TrialEventConsumer {

@@ -21,10 +21,11 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Trials as trial-events describe them. Every event carries the full design, so the latest one wins; an event that
- * occurred before the one applied last (a replay, or a redelivery overtaken by a later event) is older and is not
- * applied, the same rule enrolment-service keeps for its trials. The first event of a trial inserts its plan if absent
- * and any later one replaces it under the row's lock, so concurrent deliveries neither break the key nor race the rule.
+ * Trials as trial-events describe them. Every event carries the full design, so the newest one wins: the one with the
+ * greater {@code trialVersion}, by the {@link TrialEventOrder} rule enrolment-service keeps for its trials too; an
+ * older one (a replay, or a redelivery overtaken by a later event) is not applied, even when the clock of the
+ * trial-service replica that published it ran ahead. The first event of a trial inserts its plan if absent and any
+ * later one replaces it under the row's lock, so concurrent deliveries neither break the key nor race the rule.
  */
 @ApplicationScoped
 public class TrialPlans {
@@ -72,6 +73,7 @@ public class TrialPlans {
         plan.monitorBy(snapshot.design().monitoringPlanOrLegacy().withDefaults(),
                 snapshot.design().monitoringPlan() == null);
         plan.designHash = snapshot.designHash();
+        plan.trialVersion = snapshot.trialVersion();
         plan.eventOccurredAt = occurredAt;
         plan.updatedAt = clock.instant();
         return plan;
@@ -115,7 +117,8 @@ public class TrialPlans {
     /** Under the row's lock, so that two deliveries cannot interleave between the stale-event rule and the write. */
     private boolean replaceUnlessStale(TrialPlan described) {
         TrialPlan known = entityManager.find(TrialPlan.class, described.id, LockModeType.PESSIMISTIC_WRITE);
-        if (!TrialEventOrder.supersedes(described.eventOccurredAt, known.eventOccurredAt)) {
+        if (!TrialEventOrder.supersedes(described.trialVersion, described.eventOccurredAt, known.trialVersion,
+                known.eventOccurredAt)) {
             return false;
         }
         entityManager.merge(described);

@@ -33,7 +33,7 @@ final class TrialSnapshots {
 
     static TrialSnapshot of(Trial trial) {
         return new TrialSnapshot(trial.id, trial.status, design(trial.design), trial.designHash, trial.plannedEvents,
-                trial.amendments, comparisonPlans(trial.sampleSize));
+                trial.amendments, comparisonPlans(trial.sampleSize), trial.trialVersion);
     }
 
     /**

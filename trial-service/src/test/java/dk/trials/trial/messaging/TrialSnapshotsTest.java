@@ -55,11 +55,12 @@ class TrialSnapshotsTest {
         trial.designHash = "a".repeat(64);
         trial.plannedEvents = 881;
         trial.amendments = 2;
+        trial.trialVersion = 5;
 
         TrialSnapshot snapshot = TrialSnapshots.of(trial);
 
         assertEquals(new TrialSnapshot(trial.id, TrialStatus.RECRUITING, TrialSnapshots.design(trial.design), "a".repeat(64),
-                881, 2, List.of()), snapshot);
+                881, 2, List.of(), 5L), snapshot);
     }
 
     @Test
