@@ -1,5 +1,7 @@
 package dk.trials.enrolment.rest;
 
+import dk.trials.platform.idempotency.IdempotencyKey;
+import dk.trials.platform.idempotency.IdempotentRequests;
 import dk.trials.platform.problem.Problem;
 import dk.trials.platform.security.Caller;
 import dk.trials.platform.security.Roles;
@@ -13,6 +15,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,14 +23,18 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1/trials/{trialId}/enrolments")
@@ -39,13 +46,15 @@ public class EnrolmentResource {
     private final WithdrawalService withdrawals;
     private final ImportService imports;
     private final Caller caller;
+    private final IdempotentRequests idempotent;
 
     public EnrolmentResource(EnrolmentService enrolments, WithdrawalService withdrawals, ImportService imports,
-                             Caller caller) {
+                             Caller caller, IdempotentRequests idempotent) {
         this.enrolments = enrolments;
         this.withdrawals = withdrawals;
         this.imports = imports;
         this.caller = caller;
+        this.idempotent = idempotent;
     }
 
     @POST
@@ -111,12 +120,21 @@ public class EnrolmentResource {
                     examples = @ExampleObject(name = "withdrawn", value = EnrolmentExamples.VIEW)))
     @APIResponse(responseCode = "403", description = "A jobcentre token for another jobcentre's participant")
     @APIResponse(responseCode = "404", description = "No such enrolment in this trial")
-    @APIResponse(responseCode = "409", description = "The participant already withdrew")
+    @APIResponse(responseCode = "400", description = "The request cannot be read: malformed JSON, a wrong type, "
+            + "an unparsable value or a required field missing; or an Idempotency-Key that is not a key")
+    @APIResponse(responseCode = "409", description = "The participant already withdrew (a retry with the request's "
+            + "Idempotency-Key gets the first answer instead)")
     @APIResponse(responseCode = "422", description = "The date is before the enrolment or in the future, or the reason "
-            + "is blank, too long or holds a CPR number")
-    public EnrolmentView withdraw(@PathParam("trialId") UUID trialId, @PathParam("enrolmentId") UUID enrolmentId,
-                                  @NotNull @Valid WithdrawalRequest request) {
-        return EnrolmentView.from(withdrawals.withdraw(trialId, enrolmentId, request.toCommand(), caller));
+            + "is blank, too long or holds a CPR number; or the Idempotency-Key was used with a different request")
+    public Response withdraw(@PathParam("trialId") UUID trialId, @PathParam("enrolmentId") UUID enrolmentId,
+                             @HeaderParam(IdempotencyKey.HEADER) @Parameter(in = ParameterIn.HEADER,
+                                     description = IdempotencyKey.DESCRIPTION, schema = @Schema(type = SchemaType.STRING,
+                                     maxLength = IdempotencyKey.MAX_LENGTH, pattern = IdempotencyKey.PATTERN))
+                             String idempotencyKey,
+                             @NotNull @Valid WithdrawalRequest request) {
+        return idempotent.answer(idempotencyKey, "withdrawParticipant", List.of(trialId, enrolmentId, request),
+                () -> Response.ok(EnrolmentView.from(
+                        withdrawals.withdraw(trialId, enrolmentId, request.toCommand(), caller))).build());
     }
 
     @POST
@@ -133,9 +151,18 @@ public class EnrolmentResource {
             content = @Content(schema = @Schema(implementation = ImportResult.class),
                     examples = @ExampleObject(name = "imported", value = EnrolmentExamples.IMPORTED)))
     @APIResponse(responseCode = "404", description = "No such trial is known")
+    @APIResponse(responseCode = "400", description = "The request cannot be read: malformed JSON, a wrong type, "
+            + "an unparsable value or a required field missing; or an Idempotency-Key that is not a key")
     @APIResponse(responseCode = "409", description = "The trial is still a draft, or completed")
-    @APIResponse(responseCode = "422", description = "At least one line is invalid; nothing was imported")
-    public ImportResult importEnrolments(@PathParam("trialId") UUID trialId, @NotNull @Valid ImportRequest request) {
-        return ImportResult.from(imports.importAll(trialId, request.toCommand(), caller));
+    @APIResponse(responseCode = "422", description = "At least one line is invalid; nothing was imported. Or the "
+            + "Idempotency-Key was used with a different batch")
+    public Response importEnrolments(@PathParam("trialId") UUID trialId,
+                                     @HeaderParam(IdempotencyKey.HEADER) @Parameter(in = ParameterIn.HEADER,
+                                             description = IdempotencyKey.DESCRIPTION, schema = @Schema(type = SchemaType.STRING,
+                                             maxLength = IdempotencyKey.MAX_LENGTH, pattern = IdempotencyKey.PATTERN))
+                                     String idempotencyKey,
+                                     @NotNull @Valid ImportRequest request) {
+        return idempotent.answer(idempotencyKey, "importEnrolments", List.of(trialId, request),
+                () -> Response.ok(ImportResult.from(imports.importAll(trialId, request.toCommand(), caller))).build());
     }
 }

@@ -35,6 +35,14 @@ public class CprPseudonymiser {
         return HexFormat.of().formatHex(mac.doFinal(cpr.digits().getBytes(StandardCharsets.US_ASCII)));
     }
 
+    /**
+     * A keyed digest of bytes that may hold CPR numbers (e.g. a request kept to recognise its retry): equal input gives
+     * an equal digest, and without the key it cannot be tested against guessed CPR numbers as a plain hash could.
+     */
+    public String digest(byte[] data) {
+        return HexFormat.of().formatHex(macs.get().doFinal(data));
+    }
+
     private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

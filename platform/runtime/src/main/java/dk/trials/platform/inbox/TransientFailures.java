@@ -27,13 +27,25 @@ public final class TransientFailures {
     }
 
     public static boolean isTransient(Throwable failure) {
-        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+        return isTransient(failure, new IdentityHashMap<>());
+    }
+
+    /**
+     * Causes and suppressed exceptions both: a commit that fails on a dropped connection is Narayana's
+     * RollbackException, which carries the driver's exception only as a suppressed XAException's cause.
+     */
+    private static boolean isTransient(Throwable failure, Map<Throwable, Boolean> seen) {
         for (Throwable t = failure; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
             if (t instanceof RetriableException) {
                 return true;
             }
             if (t instanceof SQLException sql && isTransient(sql)) {
                 return true;
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (isTransient(suppressed, seen)) {
+                    return true;
+                }
             }
         }
         return false;

@@ -94,11 +94,29 @@ public class OutboxRelay {
         worker.start();
     }
 
+    /**
+     * Quarkus fires this after the HTTP server has let in-flight requests finish ({@code quarkus.shutdown.timeout}),
+     * so their commits are in the outbox by now: the last round sends them rather than leaving them to the next start
+     * or another replica's poll. A broker that is away, or a peer holding the relay lock, ends the flush; the rows stay.
+     */
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
         running = false;
         wakeUp.release();
         if (worker != null) {
             worker.join(Duration.ofSeconds(10).toMillis());
+        }
+        flush();
+    }
+
+    /** Sends what is committed until the outbox is empty or a round delivers less than it fetched. */
+    void flush() {
+        try {
+            Round round;
+            do {
+                round = QuarkusTransaction.requiringNew().timeout(60).call(this::relayBatch);
+            } while (round.fetched() > 0 && !round.troubled());
+        } catch (RuntimeException e) {
+            LOG.warnf("Outbox not flushed at shutdown, the rows stay for the next relay: %s", rootMessage(e));
         }
     }
 

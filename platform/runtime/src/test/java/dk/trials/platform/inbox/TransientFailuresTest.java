@@ -35,6 +35,18 @@ class TransientFailuresTest {
     }
 
     @Test
+    void aCommitThatFailsOnADroppedConnectionIsTransientThoughTheDriversExceptionIsOnlySuppressed() {
+        Exception commit = new Exception("ARJUNA016053: Could not commit transaction.");
+        commit.addSuppressed(new Exception("Error trying to transactionCommit local transaction",
+                new SQLException("terminating connection due to administrator command", "57P01")));
+        assertTrue(TransientFailures.isTransient(new RuntimeException("commit failed", commit)));
+
+        Exception brokenRule = new Exception("ARJUNA016053: Could not commit transaction.");
+        brokenRule.addSuppressed(new SQLException("duplicate key value", "23505"));
+        assertFalse(TransientFailures.isTransient(brokenRule));
+    }
+
+    @Test
     void anExhaustedConnectionPoolIsTransient() {
         assertTrue(TransientFailures.isTransient(new RuntimeException(new SQLException("Sorry, acquisition timeout!"))));
     }
