@@ -29,7 +29,14 @@ public class KnownTrial extends PanacheEntityBase {
     @Column(columnDefinition = "jsonb")
     public TrialDocument design;
 
-    /** When the event that produced this row occurred: what the stale-event rule compares a later event with. */
+    /**
+     * The {@code trialVersion} of the event that produced this row: a later event applies only with a greater one.
+     * Null while only events published before versions existed have described the trial.
+     */
+    @Column(name = "trial_version")
+    public Long trialVersion;
+
+    /** When the event that produced this row occurred: what the rule compares a later unversioned event with. */
     @Column(name = "updated_at")
     public Instant updatedAt;
 }

@@ -38,7 +38,7 @@ class KnownTrialMigrationTest {
         TrialDesign design = Trials.design(Trials.blocks(List.of(2)), List.of(
                 new ArmDesign("treatment", "Intensive contact", 2, false), new ArmDesign("control", "Ordinary effort", 1, true)));
         String storedEvent = json.writeValueAsString(new TrialSnapshot(trialId, TrialStatus.RECRUITING, design,
-                "0".repeat(64), 120, 0, List.of()));
+                "0".repeat(64), 120, 0, List.of(), null));
 
         int converted;
         try (Connection connection = dataSource.getConnection()) {

@@ -29,6 +29,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static org.awaitility.Awaitility.await;
 
@@ -44,6 +45,9 @@ public final class Trials {
     public static final List<String> JOBCENTRES = List.of("101", "147", "751");
 
     private static KafkaProducer<String, String> producer;
+
+    /** The trialVersion {@link #publish} last gave each trial, as trial-service keeps it in the trial's row. */
+    private static final Map<UUID, Long> PUBLISHED_VERSIONS = new ConcurrentHashMap<>();
 
     private Trials() {
     }
@@ -77,7 +81,9 @@ public final class Trials {
 
     /** Publishes a lifecycle event with the trial's new status and waits until the service has recorded it. */
     public static void publish(EventCodec codec, EventType type, UUID trialId, TrialStatus status, TrialDesign design) {
-        EventEnvelope envelope = codec.envelope(type, trialId, new TrialSnapshot(trialId, status, design, "0".repeat(64), 120, 0, List.of()));
+        long trialVersion = PUBLISHED_VERSIONS.merge(trialId, 1L, Long::sum);
+        EventEnvelope envelope = codec.envelope(type, trialId,
+                new TrialSnapshot(trialId, status, design, "0".repeat(64), 120, 0, List.of(), trialVersion));
         send(trialId.toString(), codec.encode(envelope), type);
         // The consuming replica (this one) drops its cached copy on commit, so the new status holds at once.
         await().atMost(Duration.ofSeconds(30)).until(() -> status.equals(statusOf(trialId)));

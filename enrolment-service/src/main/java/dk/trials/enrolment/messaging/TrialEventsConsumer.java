@@ -18,7 +18,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Learns trials from {@code trial-events}: every trial event carries the whole trial, so each one replaces what is
- * known unless a later one was applied already (the stale-event rule, {@link TrialChange#supersedes}). Decoding,
+ * known unless a later one, by its {@code trialVersion}, was applied already (the stale-event rule,
+ * {@link TrialChange#supersedes}). Decoding,
  * repeats and unknown types are the {@link Inbox}'s; retrying a transient failure on the same record, and sending
  * any other failure to {@code trial-events.enrolment-service.dlq}, the {@link RetryingInbox}'s. Blocking (ordered):
  * one record at a time on a worker thread, so a record being retried holds back the ones behind it.
@@ -54,7 +55,7 @@ public class TrialEventsConsumer {
 
     private void learn(EventEnvelope envelope, TrialSnapshot snapshot) {
         TrialChange change = new TrialChange(snapshot.trialId(), snapshot.status(), TrialDocuments.of(snapshot.design()),
-                envelope.occurredAt());
+                snapshot.trialVersion(), envelope.occurredAt());
         if (trials.learn(change)) {
             LOG.infof("Trial %s is %s (%s)", snapshot.trialId(), snapshot.status(), envelope.type());
         } else {

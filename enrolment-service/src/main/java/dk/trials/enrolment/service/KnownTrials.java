@@ -84,12 +84,13 @@ public class KnownTrials {
     /** Inserts the trial if it is not known yet; a concurrent first event of the same trial makes this a no-op. */
     private boolean firstOfTrial(TrialChange change) {
         return entityManager.createNativeQuery("""
-                        insert into known_trial (id, status, design, updated_at)
-                        values (:id, :status, cast(:design as jsonb), :occurredAt)
+                        insert into known_trial (id, status, design, trial_version, updated_at)
+                        values (:id, :status, cast(:design as jsonb), :trialVersion, :occurredAt)
                         on conflict (id) do nothing""")
                 .setParameter("id", change.trialId())
                 .setParameter("status", change.status().name())
                 .setParameter("design", write(change))
+                .setParameter("trialVersion", change.trialVersion())
                 .setParameter("occurredAt", change.occurredAt())
                 .executeUpdate() == 1;
     }
@@ -97,11 +98,12 @@ public class KnownTrials {
     /** Under the row's lock, so that two deliveries cannot interleave between the rule and the write. */
     private boolean replaceUnlessStale(TrialChange change) {
         KnownTrial known = entityManager.find(KnownTrial.class, change.trialId(), LockModeType.PESSIMISTIC_WRITE);
-        if (!change.supersedes(known.updatedAt)) {
+        if (!change.supersedes(known.trialVersion, known.updatedAt)) {
             return false;
         }
         known.status = change.status();
         known.design = change.design();
+        known.trialVersion = change.trialVersion();
         known.updatedAt = change.occurredAt();
         return true;
     }

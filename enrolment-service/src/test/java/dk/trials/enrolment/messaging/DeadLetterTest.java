@@ -106,7 +106,7 @@ class DeadLetterTest {
         TrialDesign design = Trials.design(Trials.simple(), Trials.ONE_TO_ONE);
         UUID trialId = UUID.randomUUID();
         EventEnvelope opened = codec.envelope(EventType.TRIAL_OPENED, trialId,
-                new TrialSnapshot(trialId, TrialStatus.RECRUITING, design, "0".repeat(64), 120, 0, List.of()));
+                new TrialSnapshot(trialId, TrialStatus.RECRUITING, design, "0".repeat(64), 120, 0, List.of(), 1L));
         long originalOffset = 1_000_000L + Math.abs(trialId.getLeastSignificantBits() % 1_000_000L);
         send(DEAD_LETTERS, trialId.toString(), codec.encode(opened), Map.of(
                 Topics.EVENT_ID_HEADER, opened.eventId().toString(), Topics.EVENT_TYPE_HEADER, opened.type(),

@@ -54,8 +54,9 @@ class TransientDatabaseFaultTest {
         double deadLettersBefore = count("trials.dead.letters");
         double retriesBefore = count("trials.consumer.retries");
         Instant now = Instant.now();
-        EventEnvelope paused = event(EventType.TRIAL_PAUSED, trialId, TrialStatus.PAUSED, design, now);
-        EventEnvelope resumed = event(EventType.TRIAL_RESUMED, trialId, TrialStatus.RECRUITING, design, now.plusSeconds(1));
+        // The trial's events 2 and 3, after the open that Trials numbered 1.
+        EventEnvelope paused = event(EventType.TRIAL_PAUSED, trialId, TrialStatus.PAUSED, design, 2L, now);
+        EventEnvelope resumed = event(EventType.TRIAL_RESUMED, trialId, TrialStatus.RECRUITING, design, 3L, now.plusSeconds(1));
 
         try (Connection lock = DriverManager.getConnection(TestPostgres.jdbcUrl("enrolments"), TestPostgres.username(),
                 TestPostgres.password())) {
@@ -86,9 +87,10 @@ class TransientDatabaseFaultTest {
         }
     }
 
-    private EventEnvelope event(EventType type, UUID trialId, TrialStatus status, TrialDesign design, Instant occurredAt) {
+    private EventEnvelope event(EventType type, UUID trialId, TrialStatus status, TrialDesign design, long trialVersion,
+                                Instant occurredAt) {
         EventEnvelope envelope = codec.envelope(type, trialId,
-                new TrialSnapshot(trialId, status, design, "0".repeat(64), 120, 0, List.of()));
+                new TrialSnapshot(trialId, status, design, "0".repeat(64), 120, 0, List.of(), trialVersion));
         return new EventEnvelope(envelope.eventId(), envelope.type(), envelope.version(), occurredAt, trialId, envelope.payload());
     }
 

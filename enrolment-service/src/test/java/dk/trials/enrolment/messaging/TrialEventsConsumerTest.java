@@ -38,9 +38,10 @@ class TrialEventsConsumerTest {
     @Inject
     EntityManager entityManager;
 
-    private String event(EventType type, UUID trialId, TrialStatus status, TrialDesign design, Instant occurredAt) {
+    private String event(EventType type, UUID trialId, TrialStatus status, TrialDesign design, Long trialVersion,
+                         Instant occurredAt) {
         return codec.encode(new EventEnvelope(UUID.randomUUID(), type.name(), EventType.CURRENT_VERSION, occurredAt, trialId,
-                json.valueToTree(new TrialSnapshot(trialId, status, design, "0".repeat(64), 100, 0, List.of()))));
+                json.valueToTree(new TrialSnapshot(trialId, status, design, "0".repeat(64), 100, 0, List.of(), trialVersion))));
     }
 
     @Test
@@ -48,12 +49,14 @@ class TrialEventsConsumerTest {
         TrialDesign design = Trials.design(Trials.simple(), Trials.ONE_TO_ONE);
         UUID trialId = Trials.open(codec, design);
         Instant now = Instant.now();
-        String paused = event(EventType.TRIAL_PAUSED, trialId, TrialStatus.PAUSED, design, now);
+        // The trial's event 2, after the open that Trials numbered 1.
+        String paused = event(EventType.TRIAL_PAUSED, trialId, TrialStatus.PAUSED, design, 2L, now);
         Trials.send(trialId.toString(), paused, EventType.TRIAL_PAUSED);
 
-        // An older event that arrives late, the same pause delivered again, an event type from a newer producer and
-        // a record that is not an event at all: none of them may change what is known.
-        Trials.send(trialId.toString(), event(EventType.TRIAL_RESUMED, trialId, TrialStatus.RECRUITING, design, now.minusSeconds(60)),
+        // An older event that arrives late (version 1, though a replica whose clock runs ahead stamped it a minute
+        // later), the same pause delivered again, an event type from a newer producer and a record that is not an event
+        // at all: none of them may change what is known.
+        Trials.send(trialId.toString(), event(EventType.TRIAL_RESUMED, trialId, TrialStatus.RECRUITING, design, 1L, now.plusSeconds(60)),
                 EventType.TRIAL_RESUMED);
         Trials.send(trialId.toString(), paused, EventType.TRIAL_PAUSED);
         Trials.send(trialId.toString(), paused.replace("\"TRIAL_PAUSED\"", "\"TRIAL_RENAMED\"")
@@ -62,10 +65,51 @@ class TrialEventsConsumerTest {
 
         // A marker behind them in the same partition (same key): once it is known, all of the above were consumed.
         UUID marker = UUID.randomUUID();
-        Trials.send(trialId.toString(), event(EventType.TRIAL_OPENED, marker, TrialStatus.RECRUITING, design, Instant.now()),
+        Trials.send(trialId.toString(), event(EventType.TRIAL_OPENED, marker, TrialStatus.RECRUITING, design, 1L, Instant.now()),
                 EventType.TRIAL_OPENED);
         await().atMost(Duration.ofSeconds(30)).until(() -> Trials.statusOf(marker) == TrialStatus.RECRUITING);
         assertEquals(TrialStatus.PAUSED, Trials.statusOf(trialId));
+    }
+
+    /**
+     * A trial learned before the upgrade: its unversioned events keep the occurredAt rule, its first versioned event
+     * replaces their state even when stamped earlier, and an unversioned event delivered after that is stale.
+     */
+    @Test
+    void anUnversionedThenVersionedSequenceIsAppliedInOrder() {
+        TrialDesign design = Trials.design(Trials.simple(), Trials.ONE_TO_ONE);
+        UUID trialId = UUID.randomUUID();
+        Instant opened = Instant.now();
+        Trials.send(trialId.toString(), event(EventType.TRIAL_OPENED, trialId, TrialStatus.RECRUITING, design, null, opened),
+                EventType.TRIAL_OPENED);
+        Trials.send(trialId.toString(), event(EventType.TRIAL_PAUSED, trialId, TrialStatus.PAUSED, design, null,
+                opened.plusSeconds(60)), EventType.TRIAL_PAUSED);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Trials.statusOf(trialId) == TrialStatus.PAUSED);
+
+        Trials.send(trialId.toString(), event(EventType.TRIAL_RESUMED, trialId, TrialStatus.RECRUITING, design, 1L,
+                opened.minusSeconds(300)), EventType.TRIAL_RESUMED);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Trials.statusOf(trialId) == TrialStatus.RECRUITING);
+        assertEquals(1L, storedTrialVersion(trialId));
+
+        // Unversioned after a versioned one, though stamped later: stale. A marker behind it in the same partition.
+        Trials.send(trialId.toString(), event(EventType.TRIAL_PAUSED, trialId, TrialStatus.PAUSED, design, null,
+                opened.plusSeconds(900)), EventType.TRIAL_PAUSED);
+        UUID marker = UUID.randomUUID();
+        Trials.send(trialId.toString(), event(EventType.TRIAL_OPENED, marker, TrialStatus.RECRUITING, design, 1L, Instant.now()),
+                EventType.TRIAL_OPENED);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Trials.statusOf(marker) == TrialStatus.RECRUITING);
+        assertEquals(TrialStatus.RECRUITING, Trials.statusOf(trialId));
+
+        Trials.send(trialId.toString(), event(EventType.TRIAL_CLOSED, trialId, TrialStatus.FOLLOW_UP, design, 2L,
+                opened.plusSeconds(120)), EventType.TRIAL_CLOSED);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Trials.statusOf(trialId) == TrialStatus.FOLLOW_UP);
+        assertEquals(2L, storedTrialVersion(trialId));
+    }
+
+    private long storedTrialVersion(UUID trialId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                .createNativeQuery("select trial_version from known_trial where id = :id")
+                .setParameter("id", trialId).getSingleResult()).longValue());
     }
 
     private String storedDesign(UUID trialId) {
@@ -87,7 +131,8 @@ class TrialEventsConsumerTest {
 
         // The first event inserts the row; a later one updates it through the entity.
         Trials.send(trialId.toString(), codec.encode(codec.envelope(EventType.TRIAL_AMENDED, trialId,
-                new TrialSnapshot(trialId, TrialStatus.RECRUITING, amended, "1".repeat(64), 120, 1, List.of()))), EventType.TRIAL_AMENDED);
+                new TrialSnapshot(trialId, TrialStatus.RECRUITING, amended, "1".repeat(64), 120, 1, List.of(), 2L))),
+                EventType.TRIAL_AMENDED);
         JsonNode stored = await().atMost(Duration.ofSeconds(30)).until(() -> json.readTree(storedDesign(trialId)),
                 d -> d.at("/enrolmentPeriod/end").asText().equals(newEnd.toString()));
 

@@ -23,13 +23,4 @@ public record TrialSnapshot(UUID trialId, TrialStatus status, TrialDesign design
     public TrialSnapshot {
         comparisonPlans = comparisonPlans == null ? List.of() : List.copyOf(comparisonPlans);
     }
-
-    /**
-     * A snapshot as publishers wrote it before {@code trialVersion} existed. Transitional: kept only while
-     * enrolment-service's tests still build such snapshots; delete it once they state a version.
-     */
-    public TrialSnapshot(UUID trialId, TrialStatus status, TrialDesign design, String designHash,
-                         Integer plannedEvents, Integer amendment, List<ComparisonPlan> comparisonPlans) {
-        this(trialId, status, design, designHash, plannedEvents, amendment, comparisonPlans, null);
-    }
 }
