@@ -24,6 +24,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -38,7 +39,9 @@ import java.util.stream.Collectors;
  *   3. once outcome-service counts every participant, posts simulated outcomes as one NDJSON
  *      file: exponential times to job exit with a modestly higher hazard in the treatment arm
  *      (median ~120 vs ~150 days), plus some emigration / loss to follow-up;
- *   4. prints the recruitment by jobcentre, the trial id and a summary of the estimates.
+ *   4. prints the recruitment by jobcentre, the trial id and a summary of the estimates, and takes a
+ *      formal monitoring look on the default data cut (today minus the plan's reporting lag), as a
+ *      monitoring committee's statistician would.
  *
  * Everything the demo sends comes from one java.util.Random seeded by --seed (a fresh seed when
  * none is given; it is printed). With the same seed on the same day (dates and ages count from
@@ -46,9 +49,9 @@ import java.util.stream.Collectors;
  * so it prints the same counts. What the services decide is theirs: the arms of the live
  * enrolments come from enrolment-service's SecureRandom, so the participants per arm differ by
  * how those ~50 fall (they are enrolled today and have no outcome yet, so the events and the
- * estimates do not move with them). The outcomes reach outcome-service in one transaction, after
- * it has every enrolment, so its once-a-second refresh counts them all at once and takes the same
- * monitoring look each run. Each run makes a new trial, so it can be repeated on a running stack.
+ * estimates do not move with them). The outcomes reach outcome-service as one file, after it has
+ * every enrolment, and the look sees only what is dated on or before its cut, so each run takes
+ * the same look. Each run makes a new trial, so it can be repeated on a running stack.
  *
  *   java -cp <Token, Jackson and smallrye-jwt-build> Demo --keys DIR [--participants N] [--live N] [--seed S]
  *
@@ -156,7 +159,11 @@ public class Demo {
 
     record LogRank(Double chiSquare, Double pValue) { }
 
-    record Monitoring(Double informationFraction, Double boundaryZ, Double observedZ, String decision) { }
+    record Monitoring(Double informationFraction, Double boundaryZ, Double observedZ, String decision,
+                      Boolean provisional, String reason) { }
+
+    record Look(int look, LocalDate cutDate, Double informationRate, Double boundaryZ, Double observedZ,
+                String decision, String sha256) { }
 
     record BulkReceipt(long lines, long accepted, long pending, long duplicate, long rejected, List<Rejection> rejections) {
         record Rejection(long line, String reason) { }
@@ -227,12 +234,15 @@ public class Demo {
         }
         int expectedEvents = postOutcomes(trialId, people);
 
-        // 4. Estimates, once outcome-service has counted the outcomes.
+        // 4. Estimates, once outcome-service has counted the outcomes, then a formal look.
         printEstimates(awaitEstimates(trialId, people.size(), expectedEvents), people.size(), expectedEvents);
+        takeLook(trialId);
         System.out.println();
         System.out.println("demo trial: " + trialId);
         System.out.println("  curl -H \"Authorization: Bearer $(deploy/local/token analyst)\" "
                 + outcome + "/api/v1/trials/" + trialId + "/estimates");
+        System.out.println("  curl -H \"Authorization: Bearer $(deploy/local/token analyst)\" "
+                + outcome + "/api/v1/trials/" + trialId + "/looks");
     }
 
     // ---------------------------------------------------------------------------------------
@@ -382,9 +392,8 @@ public class Demo {
     /**
      * Estimates follow the enrolment events and outcomes within seconds. Waits (up to 60 s) until
      * the participants and the events count at least as many as given and the figures are the
-     * ones outcome-service's refresh recorded: that refresh, once a second, is where it takes a
-     * formal monitoring look, while a read between refreshes is computed on the spot (a new
-     * computedAt each read). So two reads with the same computedAt carry the look's decision.
+     * ones outcome-service's refresh recorded (a read between refreshes is computed on the spot,
+     * with a new computedAt each read; two reads with the same computedAt are the settled figures).
      * Returns the last estimates read, or null if there were none.
      */
     Estimates awaitEstimates(UUID trialId, int participants, int events) throws Exception {
@@ -409,6 +418,27 @@ public class Demo {
         }
     }
 
+    /**
+     * Takes a formal look on request, as a monitoring committee's statistician (an admin) would, on the default data
+     * cut (today minus the plan's 14-day reporting lag): only formal looks decide, the estimates' monitoring figures
+     * are provisional. A look may be refused (409, e.g. no information at the cut yet); the demo says so and goes on.
+     */
+    void takeLook(UUID trialId) throws Exception {
+        // Keyed, so that the retry of a dropped connection gets the first answer instead of taking a second look.
+        Response r = send("POST", outcome + "/api/v1/trials/" + trialId + "/looks", token("admin", null),
+                "application/json", JSON.writeValueAsBytes(Map.of("reason", "Demo: a look on the default data cut")),
+                "demo-look-" + trialId);
+        if (r.status != 201) {
+            System.out.printf("  formal look refused (%d): %s%n", r.status, r.body());
+            return;
+        }
+        Look look = r.as(Look.class);
+        System.out.printf("  formal look %d on the data cut %s: information %s, boundary Z %s, observed Z %s -> %s%n",
+                look.look(), look.cutDate(), fmt(look.informationRate()), fmt(look.boundaryZ()), fmt(look.observedZ()),
+                look.decision());
+        System.out.printf("  its report's sha256 (what a committee member signs): %s%n", look.sha256());
+    }
+
     void printEstimates(Estimates est, int expectedParticipants, int expectedEvents) {
         if (est == null) {
             System.out.println("no estimates from outcome-service after 60 s");
@@ -431,7 +461,8 @@ public class Demo {
         }
         Monitoring m = est.monitoring();
         if (m != null) {
-            System.out.printf("  monitoring: information fraction %s, boundary Z %s, observed Z %s -> %s%n",
+            System.out.printf("  monitoring (%s): information fraction %s, boundary Z %s, observed Z %s; decision of the"
+                            + " formal looks so far: %s%n", Boolean.TRUE.equals(m.provisional()) ? "provisional" : "at a look",
                     fmt(m.informationFraction()), fmt(m.boundaryZ()), fmt(m.observedZ()), m.decision());
         }
     }
@@ -502,10 +533,19 @@ public class Demo {
 
     Response send(String method, String url, String bearer, String contentType, byte[] body)
             throws IOException, InterruptedException {
+        return send(method, url, bearer, contentType, body, null);
+    }
+
+    /** {@code idempotencyKey}: sent as the Idempotency-Key header of a request that is not repeatable by itself. */
+    Response send(String method, String url, String bearer, String contentType, byte[] body, String idempotencyKey)
+            throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(120))
                 .header("Authorization", "Bearer " + bearer)
                 .header("Accept", "application/json");
+        if (idempotencyKey != null) {
+            b.header("Idempotency-Key", idempotencyKey);
+        }
         if (body != null) {
             b.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
         } else {
@@ -513,7 +553,8 @@ public class Demo {
         }
         HttpRequest request = b.build();
         // Every call the demo makes is safe to repeat (enrolment is idempotent per citizen, an
-        // outcome per source + sourceId), so a dropped keep-alive connection just means: again.
+        // outcome per source + sourceId, a look by its Idempotency-Key), so a dropped keep-alive connection just
+        // means: again.
         for (int attempt = 1; ; attempt++) {
             try {
                 HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
