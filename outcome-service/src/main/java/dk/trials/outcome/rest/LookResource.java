@@ -1,16 +1,21 @@
 package dk.trials.outcome.rest;
 
 import dk.trials.outcome.MonitoringLook;
+import dk.trials.outcome.config.LooksConfig;
 import dk.trials.outcome.service.LookReport;
 import dk.trials.outcome.service.LookReports;
 import dk.trials.outcome.service.LookSignOffs;
 import dk.trials.outcome.service.LookTaking;
+import dk.trials.platform.idempotency.IdempotencyKey;
+import dk.trials.platform.idempotency.IdempotentRequests;
 import dk.trials.platform.problem.Problem;
+import dk.trials.platform.problem.ProblemException;
 import dk.trials.platform.security.Caller;
 import dk.trials.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,6 +26,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -29,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -46,14 +54,20 @@ public class LookResource {
     private final LookSignOffs signOffs;
     private final LookMapper mapper;
     private final Caller caller;
+    private final IdempotentRequests idempotent;
+    private final Duration uploadWait;
+    private final Duration uploadPoll;
 
     public LookResource(LookTaking taking, LookReports reports, LookSignOffs signOffs, LookMapper mapper,
-                        Caller caller) {
+                        Caller caller, IdempotentRequests idempotent, LooksConfig config) {
         this.taking = taking;
         this.reports = reports;
         this.signOffs = signOffs;
         this.mapper = mapper;
         this.caller = caller;
+        this.idempotent = idempotent;
+        this.uploadWait = config.waitAtMost();
+        this.uploadPoll = config.pollEvery();
     }
 
     @POST
@@ -73,25 +87,88 @@ public class LookResource {
                     + "missing, a cutDate that does not parse); 422 for a cut in the future or before the trial's "
                     + "enrolment began, or a blank or over-long reason; 409 after the final look, for a single-arm "
                     + "trial or one without planned events, or when the information has not grown since the last "
-                    + "look." + INTERIM)
+                    + "look. A retry sent with the first attempt's Idempotency-Key gets its answer (the same look, "
+                    + "Location and report) instead of a second look; the same key with another request is 422."
+                    + INTERIM)
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = LookRequest.class),
             examples = @ExampleObject(name = "interim", value = LookExamples.REQUEST)))
     @APIResponse(responseCode = "201", description = "Taken; Location names the look", content = @Content(
             schema = @Schema(implementation = LookReportResponse.class),
             examples = @ExampleObject(name = "taken", value = LookExamples.REPORT)))
-    @APIResponse(responseCode = "400", description = "Unreadable: reason missing, or a cutDate that does not parse",
+    @APIResponse(responseCode = "400", description = "Unreadable: reason missing, or a cutDate that does not parse; or "
+            + "an Idempotency-Key that is not a key",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such trial")
     @APIResponse(responseCode = "409", description = "After the final look; a trial that cannot be monitored; no new "
             + "information since the last look")
-    @APIResponse(responseCode = "422", description = "A cut in the future or before the trial; a blank or over-long reason")
+    @APIResponse(responseCode = "422", description = "A cut in the future or before the trial; a blank or over-long "
+            + "reason; or the Idempotency-Key was used with a different request")
     @APIResponse(responseCode = "503", description = "A bulk upload into the trial is still loading; try again",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public Response take(@PathParam("trialId") UUID trialId, LookRequest request, @Context UriInfo uri) {
+    public Response take(@PathParam("trialId") UUID trialId,
+                         @HeaderParam(IdempotencyKey.HEADER) @Parameter(in = ParameterIn.HEADER,
+                                 description = IdempotencyKey.DESCRIPTION, schema = @Schema(type = SchemaType.STRING,
+                                 maxLength = IdempotencyKey.MAX_LENGTH, pattern = IdempotencyKey.PATTERN))
+                         String idempotencyKey,
+                         LookRequest request, @Context UriInfo uri) {
         LookRequestReader.LookCommand command = LookRequestReader.look(request);
-        MonitoringLook look = taking.request(trialId, command.cutDate(), caller.name(), command.reason());
+        if (idempotencyKey == null) {
+            MonitoringLook look = taking.request(trialId, command.cutDate(), caller.name(), command.reason());
+            return taken(trialId, look, uri);
+        }
+        return takeOnce(trialId, idempotencyKey, request, command, uri);
+    }
+
+    /**
+     * A keyed look: each attempt runs in the transaction that keeps the answer for the key, so the look and its kept
+     * answer commit together or not at all. LookTaking.request cannot be wrapped instead: its attempts commit in
+     * transactions of their own, and its wait for uploads (up to trials.looks.uploads.wait-at-most) would hold the
+     * key's transaction and connection open past the transaction timeout. An attempt that meets an upload in flight
+     * writes nothing and rolls back, the key's row with it, and is tried again here as LookTaking.request does.
+     */
+    private Response takeOnce(UUID trialId, String idempotencyKey, LookRequest request,
+                              LookRequestReader.LookCommand command, UriInfo uri) {
+        long deadline = System.nanoTime() + uploadWait.toNanos();
+        while (true) {
+            try {
+                return idempotent.answer(idempotencyKey, "takeLook", List.of(trialId, request), () -> {
+                    LookTaking.Attempt attempt = taking.attempt(trialId, command.cutDate(), caller.name(),
+                            command.reason(), false);
+                    if (attempt.outcome() != LookTaking.Outcome.TAKEN) {
+                        throw new UploadStillLoading();
+                    }
+                    return taken(trialId, attempt.look(), uri);
+                });
+            } catch (UploadStillLoading stillLoading) {
+                if (System.nanoTime() >= deadline) {
+                    throw new ProblemException(503, "uploads-in-flight", "Uploads in flight",
+                            "A bulk upload into trial " + trialId + " is still being loaded; a look never sees part "
+                                    + "of one. Try again when it has finished.", null);
+                }
+                pause();
+            }
+        }
+    }
+
+    private Response taken(UUID trialId, MonitoringLook look, UriInfo uri) {
         return Response.created(uri.getAbsolutePathBuilder().path(Integer.toString(look.look)).build())
                 .entity(mapper.report(reports.one(trialId, look.look))).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(uploadPoll.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for uploads in flight", e);
+        }
+    }
+
+    /** An attempt met an upload into the trial in flight: it took no look, and its transaction rolls back. */
+    private static final class UploadStillLoading extends RuntimeException {
+        UploadStillLoading() {
+            super(null, null, false, false);
+        }
     }
 
     @GET

@@ -1,5 +1,7 @@
 package dk.trials.trial.rest;
 
+import dk.trials.platform.idempotency.IdempotencyKey;
+import dk.trials.platform.idempotency.IdempotentRequests;
 import dk.trials.platform.problem.Problem;
 import dk.trials.platform.security.Caller;
 import dk.trials.platform.security.Roles;
@@ -12,6 +14,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,10 +22,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -40,11 +45,14 @@ public class AmendmentResource {
     private final AmendmentService amendments;
     private final Municipalities municipalities;
     private final Caller caller;
+    private final IdempotentRequests idempotent;
 
-    public AmendmentResource(AmendmentService amendments, Municipalities municipalities, Caller caller) {
+    public AmendmentResource(AmendmentService amendments, Municipalities municipalities, Caller caller,
+                             IdempotentRequests idempotent) {
         this.amendments = amendments;
         this.municipalities = municipalities;
         this.caller = caller;
+        this.idempotent = idempotent;
     }
 
     @POST
@@ -59,24 +67,34 @@ public class AmendmentResource {
                     + "have been taken. The amendment is numbered, kept, audited and published as TRIAL_AMENDED "
                     + "with the full amended design and its new hash. Arms, randomisation, the primary outcome, power, "
                     + "eligibility, type, title and target group never change after opening, nor the plan's spending family, "
-                    + "its γ or futility, nor may a planned look be removed: each is refused with 422, one error per field.")
+                    + "its γ or futility, nor may a planned look be removed: each is refused with 422, one error per field. "
+                    + "A retry sent with the first attempt's Idempotency-Key gets its answer instead of a second amendment.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = AmendmentRequest.class),
             examples = {@ExampleObject(name = "widen", value = TrialExamples.AMENDMENT_REQUEST),
                     @ExampleObject(name = "add-a-look", value = TrialExamples.AMENDMENT_REQUEST_LOOK)}))
     @APIResponse(responseCode = "201", description = "Amended; Location names the amendment",
             content = @Content(schema = @Schema(implementation = AmendmentResponse.class),
                     examples = @ExampleObject(name = "amendment", value = TrialExamples.AMENDMENT)))
+    @APIResponse(responseCode = "400", description = "The body cannot be read or lacks a required field; or an "
+            + "Idempotency-Key that is not a key")
     @APIResponse(responseCode = "404", description = "No such trial")
     @APIResponse(responseCode = "409", description = "The trial is a draft (edit it with PUT), in follow-up or completed")
     @APIResponse(responseCode = "422", description = "The amendment touches a frozen part of the design, names an unknown or "
             + "present jobcentre, shortens the period, lowers planned participants, removes a planned look, changes the "
-            + "spending or futility, or changes nothing",
+            + "spending or futility, or changes nothing; or the Idempotency-Key was used with a different amendment",
             content = @Content(schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "arms", value = TrialExamples.AMENDMENT_REFUSED)))
-    public Response amend(@PathParam("id") UUID id, @NotNull @Valid AmendmentRequest request) {
-        TrialAmendment amendment = amendments.amend(id, request.toProposal(), caller.name());
-        return Response.created(URI.create("/api/v1/trials/" + id + "/amendments/" + amendment.number))
-                .entity(toResponse(amendment)).build();
+    public Response amend(@PathParam("id") UUID id,
+                          @HeaderParam(IdempotencyKey.HEADER) @Parameter(in = ParameterIn.HEADER,
+                                  description = IdempotencyKey.DESCRIPTION, schema = @Schema(type = SchemaType.STRING,
+                                  maxLength = IdempotencyKey.MAX_LENGTH, pattern = IdempotencyKey.PATTERN))
+                          String idempotencyKey,
+                          @NotNull @Valid AmendmentRequest request) {
+        return idempotent.answer(idempotencyKey, "amendTrial", List.of(id, request), () -> {
+            TrialAmendment amendment = amendments.amend(id, request.toProposal(), caller.name());
+            return Response.created(URI.create("/api/v1/trials/" + id + "/amendments/" + amendment.number))
+                    .entity(toResponse(amendment)).build();
+        });
     }
 
     @GET

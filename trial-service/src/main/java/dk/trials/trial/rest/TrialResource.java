@@ -2,6 +2,8 @@ package dk.trials.trial.rest;
 
 import dk.trials.events.trial.TrialStatus;
 import dk.trials.events.trial.TrialType;
+import dk.trials.platform.idempotency.IdempotencyKey;
+import dk.trials.platform.idempotency.IdempotentRequests;
 import dk.trials.platform.problem.Problem;
 import dk.trials.platform.security.Caller;
 import dk.trials.platform.security.Roles;
@@ -16,6 +18,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -27,6 +30,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -50,12 +54,15 @@ public class TrialResource {
     private final TrialMapper mapper;
     private final Caller caller;
     private final Municipalities municipalities;
+    private final IdempotentRequests idempotent;
 
-    public TrialResource(TrialService trials, TrialMapper mapper, Caller caller, Municipalities municipalities) {
+    public TrialResource(TrialService trials, TrialMapper mapper, Caller caller, Municipalities municipalities,
+                         IdempotentRequests idempotent) {
         this.trials = trials;
         this.mapper = mapper;
         this.caller = caller;
         this.municipalities = municipalities;
+        this.idempotent = idempotent;
     }
 
     @POST
@@ -66,18 +73,27 @@ public class TrialResource {
                     + "required field missing) answers 400; a readable design that breaks a rule (a range, a size, a "
                     + "value outside a closed list, a rule between fields) 422. Each failure is one entry in errors. A "
                     + "randomised design without a monitoringPlan, or with parts of one left out, is stored with the "
-                    + "defaults filled in, so the design says exactly how it is monitored.")
+                    + "defaults filled in, so the design says exactly how it is monitored. A design has no natural key: "
+                    + "a retry sent with the first attempt's Idempotency-Key gets its answer instead of a second trial.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = TrialDesignRequest.class),
             examples = @ExampleObject(name = "rct", value = TrialExamples.DESIGN)))
     @APIResponse(responseCode = "201", description = "Created; Location names the trial",
             content = @Content(schema = @Schema(implementation = TrialResponse.class),
                     examples = @ExampleObject(name = "draft", value = TrialExamples.DRAFT)))
-    @APIResponse(responseCode = "400", description = "The body cannot be read or lacks a required field")
-    @APIResponse(responseCode = "422", description = "The design breaks a rule",
+    @APIResponse(responseCode = "400", description = "The body cannot be read or lacks a required field; or an "
+            + "Idempotency-Key that is not a key")
+    @APIResponse(responseCode = "422", description = "The design breaks a rule; or the Idempotency-Key was used with a "
+            + "different design",
             content = @Content(schema = @Schema(implementation = Problem.class)))
-    public Response create(@NotNull @Valid TrialDesignRequest design) {
-        Trial trial = trials.create(design.toDesign(), caller.name());
-        return Response.created(URI.create("/api/v1/trials/" + trial.id)).entity(mapper.toResponse(trial)).build();
+    public Response create(@HeaderParam(IdempotencyKey.HEADER) @Parameter(in = ParameterIn.HEADER,
+                                   description = IdempotencyKey.DESCRIPTION, schema = @Schema(type = SchemaType.STRING,
+                                   maxLength = IdempotencyKey.MAX_LENGTH, pattern = IdempotencyKey.PATTERN))
+                           String idempotencyKey,
+                           @NotNull @Valid TrialDesignRequest design) {
+        return idempotent.answer(idempotencyKey, "createTrial", design, () -> {
+            Trial trial = trials.create(design.toDesign(), caller.name());
+            return Response.created(URI.create("/api/v1/trials/" + trial.id)).entity(mapper.toResponse(trial)).build();
+        });
     }
 
     @GET
