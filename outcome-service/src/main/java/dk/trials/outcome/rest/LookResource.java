@@ -1,7 +1,6 @@
 package dk.trials.outcome.rest;
 
 import dk.trials.outcome.MonitoringLook;
-import dk.trials.outcome.config.LooksConfig;
 import dk.trials.outcome.service.LookReport;
 import dk.trials.outcome.service.LookReports;
 import dk.trials.outcome.service.LookSignOffs;
@@ -9,7 +8,6 @@ import dk.trials.outcome.service.LookTaking;
 import dk.trials.platform.idempotency.IdempotencyKey;
 import dk.trials.platform.idempotency.IdempotentRequests;
 import dk.trials.platform.problem.Problem;
-import dk.trials.platform.problem.ProblemException;
 import dk.trials.platform.security.Caller;
 import dk.trials.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -36,8 +34,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 @Path("/api/v1/trials/{trialId}/looks")
@@ -55,19 +53,15 @@ public class LookResource {
     private final LookMapper mapper;
     private final Caller caller;
     private final IdempotentRequests idempotent;
-    private final Duration uploadWait;
-    private final Duration uploadPoll;
 
     public LookResource(LookTaking taking, LookReports reports, LookSignOffs signOffs, LookMapper mapper,
-                        Caller caller, IdempotentRequests idempotent, LooksConfig config) {
+                        Caller caller, IdempotentRequests idempotent) {
         this.taking = taking;
         this.reports = reports;
         this.signOffs = signOffs;
         this.mapper = mapper;
         this.caller = caller;
         this.idempotent = idempotent;
-        this.uploadWait = config.waitAtMost();
-        this.uploadPoll = config.pollEvery();
     }
 
     @POST
@@ -120,48 +114,31 @@ public class LookResource {
     }
 
     /**
-     * A keyed look: each attempt runs in the transaction that keeps the answer for the key, so the look and its kept
-     * answer commit together or not at all. LookTaking.request cannot be wrapped instead: its attempts commit in
-     * transactions of their own, and its wait for uploads (up to trials.looks.uploads.wait-at-most) would hold the
-     * key's transaction and connection open past the transaction timeout. An attempt that meets an upload in flight
-     * writes nothing and rolls back, the key's row with it, and is tried again here as LookTaking.request does.
+     * A keyed look: each try runs in the transaction that keeps the answer for the key, so the look and its kept
+     * answer commit together or not at all. A try that meets an upload in flight writes nothing and rolls back, the
+     * key's row with it, and LookTaking's one wait for uploads tries again.
      */
     private Response takeOnce(UUID trialId, String idempotencyKey, LookRequest request,
                               LookRequestReader.LookCommand command, UriInfo uri) {
-        long deadline = System.nanoTime() + uploadWait.toNanos();
-        while (true) {
+        return taking.untilNoUploadInFlight(trialId, () -> {
             try {
-                return idempotent.answer(idempotencyKey, "takeLook", List.of(trialId, request), () -> {
+                return Optional.of(idempotent.answer(idempotencyKey, "takeLook", List.of(trialId, request), () -> {
                     LookTaking.Attempt attempt = taking.attempt(trialId, command.cutDate(), caller.name(),
                             command.reason(), false);
                     if (attempt.outcome() != LookTaking.Outcome.TAKEN) {
                         throw new UploadStillLoading();
                     }
                     return taken(trialId, attempt.look(), uri);
-                });
+                }));
             } catch (UploadStillLoading stillLoading) {
-                if (System.nanoTime() >= deadline) {
-                    throw new ProblemException(503, "uploads-in-flight", "Uploads in flight",
-                            "A bulk upload into trial " + trialId + " is still being loaded; a look never sees part "
-                                    + "of one. Try again when it has finished.", null);
-                }
-                pause();
+                return Optional.empty();
             }
-        }
+        });
     }
 
     private Response taken(UUID trialId, MonitoringLook look, UriInfo uri) {
         return Response.created(uri.getAbsolutePathBuilder().path(Integer.toString(look.look)).build())
                 .entity(mapper.report(reports.one(trialId, look.look))).type(MediaType.APPLICATION_JSON).build();
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(uploadPoll.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for uploads in flight", e);
-        }
     }
 
     /** An attempt met an upload into the trial in flight: it took no look, and its transaction rolls back. */

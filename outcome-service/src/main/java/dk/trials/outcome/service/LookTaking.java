@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -102,12 +103,25 @@ public class LookTaking {
      * are still in flight after the wait.
      */
     public MonitoringLook request(UUID trialId, LocalDate cutDate, String requestedBy, String reason) {
-        long deadline = System.nanoTime() + uploadWait.toNanos();
-        while (true) {
+        return untilNoUploadInFlight(trialId, () -> {
             Attempt attempt = QuarkusTransaction.requiringNew()
                     .call(() -> attempt(trialId, cutDate, requestedBy, reason, false));
-            if (attempt.outcome() == Outcome.TAKEN) {
-                return attempt.look();
+            return attempt.outcome() == Outcome.TAKEN ? Optional.of(attempt.look()) : Optional.empty();
+        });
+    }
+
+    /**
+     * Tries {@code attempt} (each try in a transaction of its own, empty while an upload into the trial is in flight)
+     * until it answers, waiting between tries and counting the wait in the gauge; 503 after
+     * {@code trials.looks.uploads.wait-at-most}. The one wait for uploads, whether or not the caller keeps the answer
+     * for an Idempotency-Key.
+     */
+    public <T> T untilNoUploadInFlight(UUID trialId, Supplier<Optional<T>> attempt) {
+        long deadline = System.nanoTime() + uploadWait.toNanos();
+        while (true) {
+            Optional<T> answer = attempt.get();
+            if (answer.isPresent()) {
+                return answer.get();
             }
             if (System.nanoTime() >= deadline) {
                 throw new ProblemException(503, "uploads-in-flight", "Uploads in flight",
