@@ -1,6 +1,9 @@
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 import java.util.List;
@@ -13,8 +16,13 @@ import java.util.concurrent.TimeUnit;
  * the first producer or consumer touches them (auto-creation would also work, but races between
  * a consumer subscribing and the first publish make the first events easy to miss in a demo).
  *
+ * Two topics are kept so that a service can rebuild its projections by reading them from the start: trial-events is
+ * compacted by its key, the trial id (each trial event carries the whole trial), and enrolment-events is retained for
+ * ever (the same settings as platform/test-support's TrialTopics).
+ *
  * usage: java -cp <kafka classpath> KafkaTopics.java BOOTSTRAP [PARTITIONS]
- * Existing topics are left alone. Exit 0 on success, 1 if the broker could not be reached.
+ * An existing topic keeps its partitions and is given the settings above. Exit 0 on success, 1 if the broker could
+ * not be reached.
  */
 public class KafkaTopics {
 
@@ -23,6 +31,10 @@ public class KafkaTopics {
             // them (the same list as platform/test-support's TrialTopics).
             "trial-events.enrolment-service.dlq", "trial-events.outcome-service.dlq",
             "enrolment-events.outcome-service.dlq", "outcome-events.outcome-service.dlq");
+
+    static final Map<String, Map<String, String>> SETTINGS = Map.of(
+            "trial-events", Map.of("cleanup.policy", "compact"),
+            "enrolment-events", Map.of("retention.ms", "-1"));
 
     public static void main(String[] args) throws Exception {
         if (args.length < 1) {
@@ -38,13 +50,15 @@ public class KafkaTopics {
         try (Admin admin = Admin.create(config)) {
             for (String topic : TOPICS) {
                 // Replication factor 1: a local single-node broker has nobody to replicate to.
-                NewTopic spec = new NewTopic(topic, partitions, (short) 1);
+                Map<String, String> settings = SETTINGS.getOrDefault(topic, Map.of());
+                NewTopic spec = new NewTopic(topic, partitions, (short) 1).configs(settings);
                 try {
                     admin.createTopics(List.of(spec)).all().get(60, TimeUnit.SECONDS);
-                    System.out.println("created topic " + topic + " (" + partitions + " partitions)");
+                    System.out.println("created topic " + topic + " (" + partitions + " partitions)" + described(settings));
                 } catch (ExecutionException e) {
                     if (e.getCause() instanceof TopicExistsException) {
-                        System.out.println("topic " + topic + " exists");
+                        settle(admin, topic, settings);
+                        System.out.println("topic " + topic + " exists" + described(settings));
                     } else {
                         System.err.println("could not create topic " + topic + ": " + e.getCause());
                         System.exit(1);
@@ -52,5 +66,25 @@ public class KafkaTopics {
                 }
             }
         }
+    }
+
+    /** Gives a topic created before these settings existed the settings it would be created with now. */
+    static void settle(Admin admin, String topic, Map<String, String> settings) throws Exception {
+        if (settings.isEmpty()) {
+            return;
+        }
+        List<AlterConfigOp> set = settings.entrySet().stream()
+                .map(s -> new AlterConfigOp(new ConfigEntry(s.getKey(), s.getValue()), AlterConfigOp.OpType.SET)).toList();
+        try {
+            admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, topic), set))
+                    .all().get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            System.err.println("could not set " + settings + " on topic " + topic + ": " + e.getCause());
+            System.exit(1);
+        }
+    }
+
+    static String described(Map<String, String> settings) {
+        return settings.isEmpty() ? "" : " " + settings;
     }
 }

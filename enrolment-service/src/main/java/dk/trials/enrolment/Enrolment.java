@@ -43,6 +43,12 @@ public class Enrolment extends PanacheEntityBase {
 
     public boolean imported;
 
+    /**
+     * The enrolment's number within its trial: 1, 2, 3 ... without gaps, in the order the enrolments committed. Given
+     * when the enrolment is recorded (under its trial's {@code enrolment_number} row lock), null before.
+     */
+    public Long sequence;
+
     /** Audit: the token that enrolled or imported the citizen; written, never read by the service. */
     @Column(name = "enrolled_by")
     public String enrolledBy;

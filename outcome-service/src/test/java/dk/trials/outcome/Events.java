@@ -4,6 +4,7 @@ import dk.trials.platform.messaging.EventCodec;
 import dk.trials.events.EventEnvelope;
 import dk.trials.events.EventType;
 import dk.trials.events.Topics;
+import dk.trials.events.enrolment.AllocationCheckpoint;
 import dk.trials.events.enrolment.ParticipantEnrolled;
 import dk.trials.events.enrolment.ParticipantWithdrawn;
 import dk.trials.events.outcome.OutcomeReported;
@@ -132,6 +133,19 @@ public final class Events {
                                                String jobcentre, LocalDate enrolledOn) {
         return new ParticipantEnrolled(enrolmentId, trialId, pseudonym, arm, jobcentre, jobcentre,
                 enrolledOn.atTime(9, 0).atZone(TrialsClock.ZONE).toInstant(), enrolledOn, false);
+    }
+
+    /** The same enrolment as enrolment-service numbers it within its trial. */
+    public static ParticipantEnrolled numbered(ParticipantEnrolled e, long sequence) {
+        return new ParticipantEnrolled(e.enrolmentId(), e.trialId(), e.participant(), e.arm(), e.jobcentre(),
+                e.stratum(), e.enrolledAt(), e.enrolledOn(), e.imported(), sequence);
+    }
+
+    /** Publishes enrolment-service's allocation checkpoint behind the trial's enrolments; the envelope sent. */
+    public static EventEnvelope checkpoint(EventCodec codec, AllocationCheckpoint checkpoint) {
+        EventEnvelope envelope = codec.envelope(EventType.ALLOCATION_CHECKPOINT, checkpoint.trialId(), checkpoint);
+        send(Topics.ENROLMENT_EVENTS, checkpoint.trialId(), codec.encode(envelope), EventType.ALLOCATION_CHECKPOINT);
+        return envelope;
     }
 
     public static void withdraw(EventCodec codec, ParticipantWithdrawn withdrawn) {

@@ -1,13 +1,18 @@
 package dk.trials.enrolment.messaging;
 
 import dk.trials.events.EventType;
+import dk.trials.events.enrolment.AllocationCheckpoint;
 import dk.trials.events.enrolment.ParticipantEnrolled;
 import dk.trials.events.enrolment.ParticipantWithdrawn;
 import dk.trials.platform.outbox.Outbox;
 import dk.trials.enrolment.Enrolment;
+import dk.trials.enrolment.service.AllocationCount;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Publishes enrolments and withdrawals on {@code enrolment-events} through the outbox, in the caller's transaction. */
+/**
+ * Publishes enrolments, withdrawals and allocation checkpoints on {@code enrolment-events} through the outbox, in the
+ * caller's transaction.
+ */
 @ApplicationScoped
 public class EnrolmentEventPublisher {
 
@@ -19,11 +24,16 @@ public class EnrolmentEventPublisher {
 
     public void enrolled(Enrolment e) {
         outbox.publish(EventType.PARTICIPANT_ENROLLED, e.trialId, new ParticipantEnrolled(e.id, e.trialId,
-                e.participant, e.arm, e.jobcentre, e.stratum, e.enrolledAt, e.enrolledOn, e.imported));
+                e.participant, e.arm, e.jobcentre, e.stratum, e.enrolledAt, e.enrolledOn, e.imported, e.sequence));
     }
 
     public void withdrawn(Enrolment e) {
         outbox.publish(EventType.PARTICIPANT_WITHDRAWN, e.trialId,
                 new ParticipantWithdrawn(e.id, e.trialId, e.participant, e.withdrawnOn));
+    }
+
+    public void checkpoint(AllocationCount count) {
+        outbox.publish(EventType.ALLOCATION_CHECKPOINT, count.trialId(), new AllocationCheckpoint(count.trialId(),
+                count.upToSequence(), count.perArm(), count.withdrawn(), count.countedAt()));
     }
 }

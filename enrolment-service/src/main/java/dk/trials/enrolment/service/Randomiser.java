@@ -83,18 +83,25 @@ public class Randomiser {
     }
 
     /**
-     * Records the enrolment, its decision and the sequence's new state in one statement (one round trip on the hot
-     * path). Nothing is written if the citizen is already enrolled in the trial; then it returns false.
+     * Numbers the enrolment within its trial and records it, its decision and the sequence's new state in one
+     * statement (one round trip on the hot path). Nothing is written if the citizen is already enrolled in the trial;
+     * then it returns false. The trial's number row is locked last, after the stratum's sequence, and so held for as
+     * short a time as the transaction allows.
      */
     private boolean record(Enrolment e, Decision d) {
-        Number enrolled = (Number) withEnrolment(entityManager.createNativeQuery("""
-                        with enrolled as (
+        @SuppressWarnings("unchecked")
+        List<Number> numbers = withEnrolment(entityManager.createNativeQuery("""
+                        with numbered as (
+                            insert into enrolment_number (trial_id, last) values (:trialId, 1)
+                            on conflict (trial_id) do update set last = enrolment_number.last + 1
+                            returning last
+                        ), enrolled as (
                             insert into enrolment (id, trial_id, participant, arm, jobcentre, stratum, enrolled_at,
-                                                   enrolled_on, imported, enrolled_by)
+                                                   enrolled_on, imported, enrolled_by, sequence)
                             values (:id, :trialId, :participant, :arm, :jobcentre, :stratum, :enrolledAt, :enrolledOn,
-                                    false, :by)
+                                    false, :by, (select last from numbered))
                             on conflict (trial_id, participant) do nothing
-                            returning id
+                            returning id, sequence
                         ), decided as (
                             insert into allocation_decision (enrolment_id, trial_id, lock_key, position, method, stratum,
                                                              levels, state_before, draws, arm, decided_at)
@@ -105,7 +112,7 @@ public class Randomiser {
                             update allocation_sequence set allocations = :position, state = cast(:stateAfter as jsonb)
                             where trial_id = :trialId and lock_key = :lockKey and exists (select 1 from enrolled)
                         )
-                        select count(*) from enrolled"""), e)
+                        select sequence from enrolled"""), e)
                 // Simple randomisation has no sequence: an empty key matches no sequence row.
                 .setParameter("lockKey", d.lockKey() == null ? "" : d.lockKey())
                 .setParameter("position", d.position())
@@ -114,8 +121,13 @@ public class Randomiser {
                 .setParameter("stateBefore", d.stateBefore())
                 .setParameter("draws", d.draws())
                 .setParameter("stateAfter", d.stateAfter())
-                .getSingleResult();
-        return enrolled.intValue() == 1;
+                .getResultList();
+        if (numbers.isEmpty()) {
+            // The number taken is given back: the caller's AlreadyEnrolledException rolls the transaction back.
+            return false;
+        }
+        e.sequence = numbers.get(0).longValue();
+        return true;
     }
 
     private record Sequence<S>(long allocations, S state) {
@@ -157,16 +169,30 @@ public class Randomiser {
         return rows.isEmpty() ? null : rows.get(0);
     }
 
-    /** Inserts the enrolment unless the citizen is already enrolled in the trial; true if it was inserted. */
+    /**
+     * Inserts and numbers the enrolment unless the citizen is already enrolled in the trial; true if it was inserted.
+     * The number is taken only once the insert has succeeded: an import goes on past a citizen already enrolled, so a
+     * number taken for them would stay a gap.
+     */
     boolean insertIfNew(Enrolment e) {
-        return withEnrolment(entityManager.createNativeQuery("""
+        boolean inserted = withEnrolment(entityManager.createNativeQuery("""
                         insert into enrolment (id, trial_id, participant, arm, jobcentre, stratum, enrolled_at, enrolled_on,
-                                               imported, enrolled_by)
+                                               imported, enrolled_by, sequence)
                         values (:id, :trialId, :participant, :arm, :jobcentre, :stratum, :enrolledAt, :enrolledOn,
-                                :imported, :by)
+                                :imported, :by, null)
                         on conflict (trial_id, participant) do nothing"""), e)
                 .setParameter("imported", e.imported)
                 .executeUpdate() == 1;
+        if (inserted) {
+            e.sequence = ((Number) entityManager.createNativeQuery("""
+                            insert into enrolment_number (trial_id, last) values (:trialId, 1)
+                            on conflict (trial_id) do update set last = enrolment_number.last + 1
+                            returning last""")
+                    .setParameter("trialId", e.trialId).getSingleResult()).longValue();
+            entityManager.createNativeQuery("update enrolment set sequence = :sequence where id = :id")
+                    .setParameter("sequence", e.sequence).setParameter("id", e.id).executeUpdate();
+        }
+        return inserted;
     }
 
     private String write(Object value) {

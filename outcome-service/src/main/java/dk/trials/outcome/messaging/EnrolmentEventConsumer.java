@@ -1,9 +1,13 @@
 package dk.trials.outcome.messaging;
 
 import dk.trials.events.EventType;
+import dk.trials.events.MalformedEventException;
+import dk.trials.events.enrolment.AllocationCheckpoint;
 import dk.trials.events.enrolment.ParticipantEnrolled;
 import dk.trials.events.enrolment.ParticipantWithdrawn;
+import dk.trials.outcome.service.AllocationReconciliation;
 import dk.trials.outcome.service.EnrolmentProjection;
+import dk.trials.outcome.service.ParticipantSequences;
 import dk.trials.platform.inbox.Inbox;
 import dk.trials.platform.inbox.RetryingInbox;
 import io.smallrye.common.annotation.Blocking;
@@ -13,17 +17,31 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.util.concurrent.CompletionStage;
 
-/** Counts participants in the aggregates as enrolment-events allocate them, in the transaction of the event. */
+/**
+ * Counts participants in the aggregates as enrolment-events allocate them, with their enrolment numbers, and checks
+ * them against enrolment-service's allocation checkpoints, in the transaction of the event.
+ */
 @ApplicationScoped
 public class EnrolmentEventConsumer {
 
     private final RetryingInbox inbox;
     private final Inbox.Routes routes;
 
-    public EnrolmentEventConsumer(RetryingInbox inbox, EnrolmentProjection projection) {
+    public EnrolmentEventConsumer(RetryingInbox inbox, EnrolmentProjection projection, ParticipantSequences sequences,
+                                  AllocationReconciliation reconciliation) {
         this.inbox = inbox;
-        this.routes = Inbox.on(EventType.PARTICIPANT_ENROLLED, ParticipantEnrolled.class, (envelope, enrolled) -> projection.enrolled(enrolled))
-                .on(EventType.PARTICIPANT_WITHDRAWN, ParticipantWithdrawn.class, (envelope, withdrawn) -> projection.withdrawn(withdrawn));
+        this.routes = Inbox.on(EventType.PARTICIPANT_ENROLLED, ParticipantEnrolled.class, (envelope, enrolled) -> {
+                    if (enrolled.sequence() != null && enrolled.sequence() < 1) {
+                        throw new MalformedEventException("Enrolment " + enrolled.enrolmentId() + " has number "
+                                + enrolled.sequence() + "; numbers start at 1", null);
+                    }
+                    projection.enrolled(enrolled);
+                    if (enrolled.sequence() != null) {
+                        sequences.number(enrolled.enrolmentId(), enrolled.sequence());
+                    }
+                })
+                .on(EventType.PARTICIPANT_WITHDRAWN, ParticipantWithdrawn.class, (envelope, withdrawn) -> projection.withdrawn(withdrawn))
+                .on(EventType.ALLOCATION_CHECKPOINT, AllocationCheckpoint.class, reconciliation::check);
     }
 
     /** One record at a time (blocking, ordered): a record retried after a transient failure holds back the rest. */

@@ -45,7 +45,8 @@ class ApiDocumentationTest extends TestInfrastructure {
                         "POST /api/v1/trials/{trialId}/looks",
                         "GET /api/v1/trials/{trialId}/looks",
                         "GET /api/v1/trials/{trialId}/looks/{look}",
-                        "POST /api/v1/trials/{trialId}/looks/{look}/sign-off"),
+                        "POST /api/v1/trials/{trialId}/looks/{look}/sign-off",
+                        "GET /api/v1/trials/{trialId}/reconciliation"),
                 OpenApiConformance.operations(api).keySet());
         assertEquals(List.of(), OpenApiConformance.shortfalls(api));
     }
