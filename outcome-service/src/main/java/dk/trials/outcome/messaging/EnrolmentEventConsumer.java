@@ -7,7 +7,6 @@ import dk.trials.events.enrolment.ParticipantEnrolled;
 import dk.trials.events.enrolment.ParticipantWithdrawn;
 import dk.trials.outcome.service.AllocationReconciliation;
 import dk.trials.outcome.service.EnrolmentProjection;
-import dk.trials.outcome.service.ParticipantSequences;
 import dk.trials.platform.inbox.Inbox;
 import dk.trials.platform.inbox.RetryingInbox;
 import io.smallrye.common.annotation.Blocking;
@@ -27,7 +26,7 @@ public class EnrolmentEventConsumer {
     private final RetryingInbox inbox;
     private final Inbox.Routes routes;
 
-    public EnrolmentEventConsumer(RetryingInbox inbox, EnrolmentProjection projection, ParticipantSequences sequences,
+    public EnrolmentEventConsumer(RetryingInbox inbox, EnrolmentProjection projection,
                                   AllocationReconciliation reconciliation) {
         this.inbox = inbox;
         this.routes = Inbox.on(EventType.PARTICIPANT_ENROLLED, ParticipantEnrolled.class, (envelope, enrolled) -> {
@@ -36,9 +35,6 @@ public class EnrolmentEventConsumer {
                                 + enrolled.sequence() + "; numbers start at 1", null);
                     }
                     projection.enrolled(enrolled);
-                    if (enrolled.sequence() != null) {
-                        sequences.number(enrolled.enrolmentId(), enrolled.sequence());
-                    }
                 })
                 .on(EventType.PARTICIPANT_WITHDRAWN, ParticipantWithdrawn.class, (envelope, withdrawn) -> projection.withdrawn(withdrawn))
                 .on(EventType.ALLOCATION_CHECKPOINT, AllocationCheckpoint.class, reconciliation::check);

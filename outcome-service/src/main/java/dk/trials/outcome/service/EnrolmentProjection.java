@@ -28,7 +28,7 @@ public class EnrolmentProjection {
 
     public void enrolled(ParticipantEnrolled e) {
         if (participants.add(e.enrolmentId(), e.trialId(), e.participant(), e.arm(), e.jobcentre(), e.stratum(),
-                e.enrolledOn())) {
+                e.enrolledOn(), e.sequence())) {
             aggregates.countEnrolment(e.trialId(), e.arm(), e.jobcentre(), e.enrolledOn());
             rolling.markChangedOnCommit(e.trialId());
         }

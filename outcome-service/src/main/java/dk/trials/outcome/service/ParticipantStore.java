@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -99,12 +100,16 @@ public class ParticipantStore {
         return found;
     }
 
-    /** Records an enrolment once; false when the participant is already known (a redelivered or repeated event). */
+    /**
+     * Records an enrolment once, with its number within the trial (null on events from before numbers existed), which
+     * allocation checkpoints count up to; false when the participant is already known (a redelivered or repeated
+     * event), and then its first number stays.
+     */
     public boolean add(UUID enrolmentId, UUID trialId, String pseudonym, String arm, String jobcentre, String stratum,
-                       LocalDate enrolledOn) {
+                       LocalDate enrolledOn, Long sequence) {
         String sql = """
-                insert into participant (enrolment_id, trial_id, pseudonym, arm, jobcentre, stratum, enrolled_on)
-                values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""";
+                insert into participant (enrolment_id, trial_id, pseudonym, arm, jobcentre, stratum, enrolled_on, sequence)
+                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setObject(1, enrolmentId);
             s.setObject(2, trialId);
@@ -113,6 +118,7 @@ public class ParticipantStore {
             s.setString(5, jobcentre);
             s.setString(6, stratum);
             s.setObject(7, enrolledOn);
+            s.setObject(8, sequence, Types.BIGINT);
             return s.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -50,7 +50,7 @@ class PendingOutcomeRematchTest extends TestInfrastructure {
                 .post("/api/v1/trials/{id}/outcomes", trialId).then().statusCode(202);
         // The race the rematch is for: the participant committed without seeing the outcome waiting for it.
         QuarkusTransaction.requiringNew().run(() -> participants.add(enrolmentId, trialId, "rematch-" + enrolmentId,
-                "treatment", "101", "all", TODAY.minusDays(30)));
+                "treatment", "101", "all", TODAY.minusDays(30), null));
 
         CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
