@@ -132,7 +132,7 @@ public final class Events {
     public static ParticipantEnrolled enrolled(UUID trialId, UUID enrolmentId, String pseudonym, String arm,
                                                String jobcentre, LocalDate enrolledOn) {
         return new ParticipantEnrolled(enrolmentId, trialId, pseudonym, arm, jobcentre, jobcentre,
-                enrolledOn.atTime(9, 0).atZone(TrialsClock.ZONE).toInstant(), enrolledOn, false);
+                enrolledOn.atTime(9, 0).atZone(TrialsClock.ZONE).toInstant(), enrolledOn, false, null);
     }
 
     /** The same enrolment as enrolment-service numbers it within its trial. */

@@ -17,13 +17,4 @@ import java.util.UUID;
 public record ParticipantEnrolled(UUID enrolmentId, UUID trialId, String participant, String arm, String jobcentre,
                                   String stratum, Instant enrolledAt, LocalDate enrolledOn, boolean imported,
                                   Long sequence) {
-
-    /**
-     * An enrolment as publishers wrote it before {@code sequence} existed. Transitional: kept only while
-     * enrolment-service publishes and its tests build such events; delete it once they state a sequence.
-     */
-    public ParticipantEnrolled(UUID enrolmentId, UUID trialId, String participant, String arm, String jobcentre,
-                               String stratum, Instant enrolledAt, LocalDate enrolledOn, boolean imported) {
-        this(enrolmentId, trialId, participant, arm, jobcentre, stratum, enrolledAt, enrolledOn, imported, null);
-    }
 }
