@@ -129,7 +129,9 @@ public class Demo {
     // The parts of the answers the demo reads
     // ---------------------------------------------------------------------------------------
 
-    record CreatedTrial(UUID id) { }
+    record CreatedTrial(UUID id, List<Warning> warnings) { }
+
+    record Warning(String field, String message) { }
 
     record ImportResult(int imported, int alreadyEnrolled) { }
 
@@ -256,7 +258,9 @@ public class Demo {
                 "RCT", "DAGPENGE",
                 List.of(new Arm("treatment", "Intensive contact", 1, null),
                         new Arm("control", "Ordinary effort", 1, true)),
-                new Randomisation("PERMUTED_BLOCK", List.of(2, 4), List.of("jobcentre")),
+                // Stratified by jobcentre, each jobcentre sees all of its strata's allocations: two block sizes, each
+                // at least twice the total weight, keep its next allocation uncertain (trial-service warns otherwise).
+                new Randomisation("PERMUTED_BLOCK", List.of(4, 6), List.of("jobcentre")),
                 new Eligibility(List.of("DAGPENGE"), 18, 29, 52),
                 JOBCENTRES,
                 new PrimaryOutcome("JOB_EXIT", HORIZON_WEEKS),
@@ -265,11 +269,14 @@ public class Demo {
                 new Power(0.35, 0.05, 0.05, 0.8));
         Response r = expect(call("POST", trials + "/api/v1/trials", token("trial-designer", null), draft),
                 "create the trial", 201);
-        UUID id = r.as(CreatedTrial.class).id();
-        if (id == null) {
+        CreatedTrial created = r.as(CreatedTrial.class);
+        if (created.id() == null) {
             throw new DemoFailure("trial-service answered 201 without an id: " + r.body);
         }
-        return id;
+        if (created.warnings() != null && !created.warnings().isEmpty()) {
+            throw new DemoFailure("the demo design lets jobcentres foresee allocations: " + created.warnings());
+        }
+        return created.id();
     }
 
     /** Trials reach enrolment-service only through Kafka: poll its recruitment view until it knows this one. */

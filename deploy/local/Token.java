@@ -28,9 +28,10 @@ import java.util.UUID;
  *   Token --keys DIR --ensure                    create DIR/jwt-private.pem + DIR/jwt-public.pem once
  *   Token --keys DIR ROLE [--jobcentre CODE]     print one RS256 JWT (creating the keys if needed)
  *
- * The services verify with the public key (MP_JWT_VERIFY_PUBLICKEY_LOCATION) and the issuer
- * https://trials.local/auth. Roles travel in "groups"; a jobcentre token also carries the
- * "jobcentre" claim (the municipality code, a string).
+ * The services verify with the public key (MP_JWT_VERIFY_PUBLICKEY_LOCATION), the issuer
+ * https://trials.local/auth, the audience trials-api and the token's age (iat at most 8 hours ago).
+ * Roles travel in "groups"; a jobcentre token also carries the "jobcentre" claim (the municipality
+ * code, a string).
  *
  * Usually called through deploy/local/token; Demo.java calls {@link #mint} directly.
  * Exit status 2 on bad usage, with the reason on stderr.
@@ -38,6 +39,7 @@ import java.util.UUID;
 public class Token {
 
     public static final String ISSUER = "https://trials.local/auth";
+    public static final String AUDIENCE = "trials-api";
     public static final List<String> ROLES = List.of("trial-designer", "jobcentre", "analyst", "admin");
     public static final Duration LIFETIME = Duration.ofHours(8);
 
@@ -101,6 +103,7 @@ public class Token {
                 .subject(subject)
                 .upn(subject)
                 .groups(role)
+                .audience(AUDIENCE)
                 .issuedAt(now)
                 .expiresAt(now.plus(LIFETIME))
                 .claim("jti", UUID.randomUUID().toString());

@@ -5,7 +5,9 @@
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"     # deploy/local
 REPO="$(cd "$HERE/../.." && pwd)"                          # repository root
-STACK="$HERE/.stack"                                       # all state lives here (git-ignored)
+# All state lives here (git-ignored). TRIALS_STACK_DIR puts a second stack's state elsewhere (the fault suite in
+# ./mvnw verify runs one of its own under platform/fault-suite/target), so that it never touches a developer's.
+STACK="${TRIALS_STACK_DIR:-$HERE/.stack}"
 LOGS="$STACK/logs"
 PIDS="$STACK/pids"
 KEYS="$STACK/keys"

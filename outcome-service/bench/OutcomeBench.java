@@ -88,8 +88,13 @@ public class OutcomeBench {
 
     /** The packaged service in its own JVM, on the private database; no broker is needed for what is measured. */
     private static Process startService(Path root, Path work, String jdbc) throws IOException {
-        byte[] pseudonymKey = new byte[32];
-        new java.security.SecureRandom().nextBytes(pseudonymKey);
+        // The keys as production mounts them: files (README, "Pseudonyms and keys"), random for each run.
+        Path keys = Files.createDirectories(work.resolve("keys"));
+        for (String name : List.of("base", "v1", "request-digest")) {
+            byte[] key = new byte[32];
+            new java.security.SecureRandom().nextBytes(key);
+            Files.writeString(keys.resolve(name + ".key"), Base64.getEncoder().encodeToString(key));
+        }
         ProcessBuilder builder = new ProcessBuilder("java", "-Xmx1g", "-jar",
                 root.resolve("outcome-service/target/quarkus-app/quarkus-run.jar").toString())
                 .redirectErrorStream(true).redirectOutput(work.resolve("service.log").toFile());
@@ -97,7 +102,8 @@ public class OutcomeBench {
         builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", jdbc);
         builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + (PG_PORT + 1));
         builder.environment().put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", root.resolve("platform/test-support/src/main/resources/jwt/test-public-key.pem").toString());
-        builder.environment().put("TRIALS_CPR_PSEUDONYM_KEY", Base64.getEncoder().encodeToString(pseudonymKey));
+        builder.environment().put("TRIALS_CPR_KEY_DIR", keys.toString());
+        builder.environment().put("TRIALS_REQUEST_DIGEST_KEY_FILE", keys.resolve("request-digest.key").toString());
         System.out.println("service log: " + work.resolve("service.log"));
         return builder.start();
     }

@@ -1,10 +1,12 @@
 package dk.trials.enrolment;
 
+import dk.trials.platform.cpr.TrialPseudonym;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,11 +14,14 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A citizen allocated to an arm of a trial. The citizen is known only by the keyed CPR pseudonym; the allocation is
+ * A citizen allocated to an arm of a trial. The citizen is known only by keyed CPR pseudonyms; the allocation is
  * never changed or deleted, a withdrawal is recorded beside it.
  */
 @Entity
 @Table(name = "enrolment")
+// The service may update only the withdrawal columns of an enrolment (db/roles/afterMigrate.sql): an update names
+// only the columns that changed, never the allocation's.
+@DynamicUpdate
 public class Enrolment extends PanacheEntityBase {
 
     @Id
@@ -25,8 +30,17 @@ public class Enrolment extends PanacheEntityBase {
     @Column(name = "trial_id")
     public UUID trialId;
 
-    /** HMAC-SHA256 pseudonym of the CPR number. */
+    /**
+     * The per-trial pseudonym with its key id ({@code v1:…}), as published: see
+     * {@link dk.trials.platform.cpr.CprPseudonymiser}. A key rotation re-keys it from {@link #citizen}.
+     */
     public String participant;
+
+    /**
+     * The citizen's base pseudonym, the same in every trial: one allocation per citizen and trial is enforced on it,
+     * whatever key the participant pseudonym is under. It never leaves the service.
+     */
+    public String citizen;
 
     public String arm;
 
@@ -72,12 +86,13 @@ public class Enrolment extends PanacheEntityBase {
      * @param enrolledAt when it was made; for an import, the start of the given day
      * @param enrolledOn the analysis start
      */
-    public static Enrolment allocated(UUID trialId, String participant, String arm, String jobcentre, String stratum,
+    public static Enrolment allocated(UUID trialId, TrialPseudonym participant, String arm, String jobcentre, String stratum,
                                       Instant enrolledAt, LocalDate enrolledOn, boolean imported, String enrolledBy) {
         Enrolment enrolment = new Enrolment();
         enrolment.id = UUID.randomUUID();
         enrolment.trialId = trialId;
-        enrolment.participant = participant;
+        enrolment.participant = participant.participant();
+        enrolment.citizen = participant.citizen();
         enrolment.arm = arm;
         enrolment.jobcentre = jobcentre;
         enrolment.stratum = stratum;
@@ -88,8 +103,8 @@ public class Enrolment extends PanacheEntityBase {
         return enrolment;
     }
 
-    public static Optional<Enrolment> of(UUID trialId, String participant) {
-        return find("trialId = ?1 and participant = ?2", trialId, participant).firstResultOptional();
+    public static Optional<Enrolment> of(UUID trialId, TrialPseudonym participant) {
+        return find("trialId = ?1 and citizen = ?2", trialId, participant.citizen()).firstResultOptional();
     }
 
     public boolean withdrawn() {

@@ -76,7 +76,8 @@ class CprNeverLeaksTest {
 
     /**
      * Sends CPR numbers down every path that takes one (enrolment, repetition with hyphen, refusal, import,
-     * withdrawal), so the scan is meaningful even when this class runs alone.
+     * withdrawal, a request for a citizen enrolled elsewhere, CPR numbers typed into other fields, a transfer and
+     * an audited read), so the scan is meaningful even when this class runs alone.
      */
     private UUID exerciseEveryPathThatTakesACprNumber() {
         UUID trialId = Trials.open(codec, Trials.design(Trials.blocks(List.of(4), StratificationFactor.JOBCENTRE,
@@ -97,13 +98,28 @@ class CprNeverLeaksTest {
         List<Map<String, Object>> imports = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             imports.add(Map.of("cpr", Citizens.aged(25), "jobcentre", "147", "arm", "control",
-                    "enrolledOn", LocalDate.now(Citizens.COPENHAGEN).minusDays(40).toString()));
+                    "enrolledOn", LocalDate.now(Citizens.COPENHAGEN).minusDays(20).toString()));
         }
         given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(Map.of("enrolments", imports))
                 .post("/api/v1/trials/{id}/enrolments/import", trialId).then().statusCode(200);
         given().auth().oauth2(TestTokens.jobcentre("101")).contentType(ContentType.JSON)
                 .body(Map.of("reason", "Found work", "date", LocalDate.now(Citizens.COPENHAGEN).toString()))
                 .post("/api/v1/trials/{t}/enrolments/{e}/withdrawal", trialId, first).then().statusCode(200);
+        String elsewhere = Citizens.aged(21);
+        EnrolmentApiTest.enrol(trialId, TestTokens.jobcentre("101"), EnrolmentApiTest.citizen(elsewhere, "101"))
+                .then().statusCode(201);
+        EnrolmentApiTest.enrol(trialId, TestTokens.jobcentre("147"), EnrolmentApiTest.citizen(elsewhere, "147"))
+                .then().statusCode(409);
+        EnrolmentApiTest.enrol(trialId, TestTokens.jobcentre("101"),
+                Map.of("cpr", Citizens.aged(22), "jobcentre", "101", "benefitType", Citizens.aged(23))).then().statusCode(422);
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("jobcentre", "147", "reason", "Moved, was " + Citizens.aged(24)))
+                .post("/api/v1/trials/{t}/enrolments/{e}/transfer", trialId, first).then().statusCode(422);
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("jobcentre", "147", "reason", "Moved to Frederiksberg"))
+                .post("/api/v1/trials/{t}/enrolments/{e}/transfer", trialId, first).then().statusCode(200);
+        given().auth().oauth2(TestTokens.jobcentre("147")).get("/api/v1/trials/{t}/enrolments/{e}", trialId, first)
+                .then().statusCode(200);
         return trialId;
     }
 
@@ -111,7 +127,7 @@ class CprNeverLeaksTest {
     void noCprNumberIsInAnyTableLogLineOrKafkaRecord() throws Exception {
         UUID trialId = exerciseEveryPathThatTakesACprNumber();
         try (TopicProbe probe = new TopicProbe(TestKafka.bootstrapServers(), Topics.ENROLMENT_EVENTS)) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> probe.recordsWithKey(trialId.toString()).size() == 31);
+            await().atMost(Duration.ofSeconds(30)).until(() -> probe.recordsWithKey(trialId.toString()).size() == 33);
         }
         Set<String> cprs = Citizens.issued();
         List<String> leaks = new ArrayList<>();
@@ -160,7 +176,7 @@ class CprNeverLeaksTest {
                 }
             }
         }
-        assertTrue(topics.contains(Topics.ENROLMENT_EVENTS) && records >= 31, "the topics were read: " + records + " records");
+        assertTrue(topics.contains(Topics.ENROLMENT_EVENTS) && records >= 33, "the topics were read: " + records + " records");
 
         assertEquals(List.of(), leaks);
     }

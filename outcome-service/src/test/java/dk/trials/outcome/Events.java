@@ -6,6 +6,7 @@ import dk.trials.events.EventType;
 import dk.trials.events.Topics;
 import dk.trials.events.enrolment.AllocationCheckpoint;
 import dk.trials.events.enrolment.ParticipantEnrolled;
+import dk.trials.events.enrolment.ParticipantTransferred;
 import dk.trials.events.enrolment.ParticipantWithdrawn;
 import dk.trials.events.outcome.OutcomeReported;
 import dk.trials.events.trial.ArmDesign;
@@ -151,6 +152,12 @@ public final class Events {
     public static void withdraw(EventCodec codec, ParticipantWithdrawn withdrawn) {
         EventEnvelope envelope = codec.envelope(EventType.PARTICIPANT_WITHDRAWN, withdrawn.trialId(), withdrawn);
         send(Topics.ENROLMENT_EVENTS, withdrawn.trialId(), codec.encode(envelope), EventType.PARTICIPANT_WITHDRAWN);
+    }
+
+    public static EventEnvelope transfer(EventCodec codec, ParticipantTransferred transferred) {
+        EventEnvelope envelope = codec.envelope(EventType.PARTICIPANT_TRANSFERRED, transferred.trialId(), transferred);
+        send(Topics.ENROLMENT_EVENTS, transferred.trialId(), codec.encode(envelope), EventType.PARTICIPANT_TRANSFERRED);
+        return envelope;
     }
 
     public static void reportOutcome(EventCodec codec, OutcomeReported outcome) {

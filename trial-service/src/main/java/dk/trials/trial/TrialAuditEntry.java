@@ -10,6 +10,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.List;
@@ -50,6 +52,11 @@ public class TrialAuditEntry extends PanacheEntityBase {
 
     /** What changed, in words: the fields of an edit, the number of an amendment. */
     public String detail;
+
+    /** The design's warnings after the change; null on an entry written before warnings were recorded. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public List<DesignWarning> warnings;
 
     public static List<TrialAuditEntry> of(UUID trialId) {
         return list("trialId = ?1 order by id", trialId);

@@ -3,15 +3,17 @@ package dk.trials.enrolment.messaging;
 import dk.trials.events.EventType;
 import dk.trials.events.enrolment.AllocationCheckpoint;
 import dk.trials.events.enrolment.ParticipantEnrolled;
+import dk.trials.events.enrolment.ParticipantTransferred;
 import dk.trials.events.enrolment.ParticipantWithdrawn;
 import dk.trials.platform.outbox.Outbox;
 import dk.trials.enrolment.Enrolment;
+import dk.trials.enrolment.EnrolmentTransfer;
 import dk.trials.enrolment.service.AllocationCount;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Publishes enrolments, withdrawals and allocation checkpoints on {@code enrolment-events} through the outbox, in the
- * caller's transaction.
+ * Publishes enrolments, withdrawals, transfers and allocation checkpoints on {@code enrolment-events} through the
+ * outbox, in the caller's transaction.
  */
 @ApplicationScoped
 public class EnrolmentEventPublisher {
@@ -30,6 +32,11 @@ public class EnrolmentEventPublisher {
     public void withdrawn(Enrolment e) {
         outbox.publish(EventType.PARTICIPANT_WITHDRAWN, e.trialId,
                 new ParticipantWithdrawn(e.id, e.trialId, e.participant, e.withdrawnOn));
+    }
+
+    public void transferred(Enrolment e, EnrolmentTransfer t) {
+        outbox.publish(EventType.PARTICIPANT_TRANSFERRED, e.trialId, new ParticipantTransferred(e.id, e.trialId,
+                e.participant, t.fromJobcentre, t.toJobcentre, t.transferredAt));
     }
 
     public void checkpoint(AllocationCount count) {

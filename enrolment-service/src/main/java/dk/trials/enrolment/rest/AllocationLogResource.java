@@ -1,5 +1,6 @@
 package dk.trials.enrolment.rest;
 
+import dk.trials.platform.security.Caller;
 import dk.trials.platform.security.Roles;
 import dk.trials.enrolment.service.AllocationLogService;
 import jakarta.annotation.security.RolesAllowed;
@@ -42,23 +43,26 @@ public class AllocationLogResource {
             {"trialId": "5b0f7c1e-3d4a-4f51-9a57-0c4a8e7d2b10", "checked": 1843, "reproduced": 1843, "mismatches": []}""";
 
     private final AllocationLogService log;
+    private final Caller caller;
 
-    public AllocationLogResource(AllocationLogService log) {
+    public AllocationLogResource(AllocationLogService log, Caller caller) {
         this.log = log;
+        this.caller = caller;
     }
 
     @GET
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "exportAllocationLog", summary = "Export the allocation log",
             description = "Every allocation with its inputs (sequence, position, state before, random draws) in replay "
-                    + "order. Sealed while the trial can enrol: 409 unless the trial is in FOLLOW_UP or COMPLETED.")
+                    + "order. Sealed while the trial can enrol: 409 unless the trial is in FOLLOW_UP or COMPLETED. "
+                    + "Every export is audited (who, when, how many participants).")
     @APIResponse(responseCode = "200", description = "The full log",
             content = @Content(schema = @Schema(implementation = AllocationLog.class),
                     examples = @ExampleObject(name = "log", value = LOG)))
     @APIResponse(responseCode = "404", description = "No such trial is known")
     @APIResponse(responseCode = "409", description = "Recruitment has not ended; the log is sealed")
     public AllocationLog export(@PathParam("trialId") UUID trialId) {
-        return AllocationLog.from(log.export(trialId));
+        return AllocationLog.from(log.export(trialId, caller));
     }
 
     @POST

@@ -1,10 +1,14 @@
 package dk.trials.enrolment.rest;
 
 import dk.trials.enrolment.service.ImportAllocations;
+import dk.trials.events.trial.BenefitType;
+import dk.trials.platform.validation.FreeText;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -13,28 +17,40 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Allocations made before the trial moved to this system, to be taken over as they are. One batch is one transaction,
- * so a batch holds at most 10,000 lines; a larger list goes in several batches (re-sending one is harmless).
+ * Allocations made before the trial moved to this system, to be taken over as they are. One batch is one transaction
+ * of at most {@value #MAX_LINES} lines (and 16 MiB); a larger list goes in several batches (re-sending one is
+ * harmless).
  */
 @Schema(description = "Allocations made elsewhere, to be taken over all or none")
-public record ImportRequest(@NotEmpty @Size(max = 10_000) List<@Valid @NotNull Item> enrolments) {
+public record ImportRequest(@NotEmpty @Size(max = MAX_LINES) @Schema(maxItems = MAX_LINES)
+                            List<@Valid @NotNull Item> enrolments) {
+
+    static final int MAX_LINES = 50_000;
+    /** 16 MiB: 50,000 lines of some 200 bytes, with room for whitespace. */
+    static final int MAX_BYTES = 16 * 1024 * 1024;
 
     @Schema(name = "ImportedEnrolment", description = "One allocation made elsewhere")
     public record Item(@NotBlank @Schema(examples = "0101991234") String cpr,
-                       @NotBlank @Schema(examples = "101") String jobcentre,
-                       @NotBlank @Schema(description = "An arm of the trial", examples = "control") String arm,
-                       @NotNull @Schema(description = "The analysis start: the day the citizen was enrolled",
-                               examples = "2026-03-02") LocalDate enrolledOn,
-                       @Schema(examples = "DAGPENGE") String benefitType,
-                       @PositiveOrZero @Schema(examples = "4") Integer weeksUnemployed) {
+                       @NotNull @Pattern(regexp = EnrolmentRequest.MUNICIPALITY_CODE, message = EnrolmentRequest.MUNICIPALITY_RULE)
+                       @Schema(examples = "101", pattern = EnrolmentRequest.MUNICIPALITY_CODE) String jobcentre,
+                       @NotBlank @FreeText @Schema(description = "An arm of the trial", examples = "control",
+                               maxLength = 500) String arm,
+                       @NotNull @Schema(description = "The analysis start: the day the citizen was enrolled; not "
+                               + "before the citizen's birth, the start of the trial's enrolment period, nor in the "
+                               + "future", examples = "2026-03-02") LocalDate enrolledOn,
+                       @BenefitTypeCode @Schema(examples = "DAGPENGE", implementation = BenefitType.class)
+                       String benefitType,
+                       @PositiveOrZero @Max(EnrolmentRequest.MAX_WEEKS_UNEMPLOYED)
+                       @Schema(examples = "4", maximum = "2600") Integer weeksUnemployed) {
 
         ImportAllocations.Line toLine() {
-            return new ImportAllocations.Line(cpr, jobcentre, arm, enrolledOn, benefitType, weeksUnemployed);
+            return new ImportAllocations.Line(cpr, jobcentre, arm, enrolledOn, BenefitTypeCode.Rule.read(benefitType),
+                    weeksUnemployed);
         }
 
         @Override
         public String toString() {
-            return "Item[jobcentre=" + jobcentre + ", arm=" + arm + ", enrolledOn=" + enrolledOn + "]";
+            return "Item[jobcentre=" + jobcentre + ", enrolledOn=" + enrolledOn + "]";
         }
     }
 

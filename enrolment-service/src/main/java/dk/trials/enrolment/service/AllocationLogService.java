@@ -3,11 +3,14 @@ package dk.trials.enrolment.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.trials.enrolment.AllocationDecision;
+import dk.trials.enrolment.ParticipantDataRead;
 import dk.trials.enrolment.service.allocation.AllocationState;
 import dk.trials.enrolment.service.allocation.Allocator;
 import dk.trials.events.trial.TrialStatus;
 import dk.trials.platform.problem.ProblemException;
+import dk.trials.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -26,18 +29,22 @@ public class AllocationLogService {
 
     private final KnownTrials trials;
     private final ObjectMapper json;
+    private final ParticipantReads reads;
     private final AllocationReplay replay;
 
-    public AllocationLogService(KnownTrials trials, ObjectMapper json) {
+    public AllocationLogService(KnownTrials trials, ObjectMapper json, ParticipantReads reads) {
         this.trials = trials;
         this.json = json;
+        this.reads = reads;
         this.replay = new AllocationReplay(json);
     }
 
-    public DecisionLog export(UUID trialId) {
+    /** The whole log; the export names every participant's allocation, so it is audited. */
+    @Transactional
+    public DecisionLog export(UUID trialId, Caller caller) {
         ActiveTrial trial = trials.require(trialId);
         if (!RECRUITMENT_ENDED.contains(trial.status())) {
-            throw ProblemException.conflict("The allocation log of trial " + trialId + " stays sealed while it is "
+            throw ProblemException.conflict("The allocation log of this trial stays sealed while it is "
                     + trial.status() + "; it opens in FOLLOW_UP");
         }
         Allocator<?> allocator = trial.allocator();
@@ -45,6 +52,7 @@ public class AllocationLogService {
                 .map(d -> new DecisionLog.Decision(d.enrolmentId, d.lockKey, d.position, d.method, d.stratum, d.levels,
                         state(allocator, d), replay.draws(d.draws), d.arm, d.decidedAt))
                 .toList();
+        reads.record(trialId, ParticipantDataRead.Subject.ALLOCATION_LOG, null, decisions.size(), caller);
         return new DecisionLog(trialId, allocator.method(), decisions);
     }
 

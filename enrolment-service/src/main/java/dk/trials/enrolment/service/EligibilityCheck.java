@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * Whether a citizen may be enrolled into a trial today: the enrolment period, benefit type, weeks unemployed and age
  * (from the CPR birth date, on the enrolment day), and the facts the design stratifies by. Every failed criterion is
- * one entry, so a caseworker sees all reasons at once. Messages name the citizen's age, never the CPR number.
+ * one entry, so a caseworker sees all reasons at once. Messages name the citizen's age and the trial's criteria, never
+ * the CPR number nor any other value the request sent.
  */
 public final class EligibilityCheck {
 
@@ -30,9 +31,8 @@ public final class EligibilityCheck {
         if (benefitTypes != null && !benefitTypes.isEmpty()) {
             if (profile.benefitType() == null) {
                 errors.add(new FieldError("benefitType", "is required: the trial enrols only " + String.join(", ", benefitTypes)));
-            } else if (!benefitTypes.contains(profile.benefitType())) {
-                errors.add(new FieldError("benefitType",
-                        profile.benefitType() + " is not among the trial's benefit types " + String.join(", ", benefitTypes)));
+            } else if (!benefitTypes.contains(profile.benefitType().name())) {
+                errors.add(new FieldError("benefitType", "is not among the trial's benefit types " + String.join(", ", benefitTypes)));
             }
         } else if (profile.benefitType() == null && trial.factors().contains(StratificationFactor.BENEFIT_TYPE)) {
             errors.add(new FieldError("benefitType", "is required: the trial allocates by benefit type"));
@@ -45,8 +45,7 @@ public final class EligibilityCheck {
                 errors.add(new FieldError("weeksUnemployed", "is required: the trial allocates by unemployment duration"));
             }
         } else if (maxWeeks != null && profile.weeksUnemployed() > maxWeeks) {
-            errors.add(new FieldError("weeksUnemployed",
-                    profile.weeksUnemployed() + " weeks unemployed is more than the trial's maximum of " + maxWeeks));
+            errors.add(new FieldError("weeksUnemployed", "is more than the trial's maximum of " + maxWeeks + " weeks"));
         }
         if (criteria.minAge() != null && profile.age() < criteria.minAge()) {
             errors.add(new FieldError("cpr", "the citizen is " + profile.age() + " on " + today

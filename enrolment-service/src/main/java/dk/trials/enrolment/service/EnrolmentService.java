@@ -1,14 +1,19 @@
 package dk.trials.enrolment.service;
 
 import dk.trials.enrolment.Enrolment;
+import dk.trials.enrolment.ParticipantDataRead;
 import dk.trials.events.trial.TrialStatus;
 import dk.trials.platform.cpr.CprNumber;
 import dk.trials.platform.cpr.CprPseudonymiser;
+import dk.trials.platform.cpr.TrialPseudonym;
 import dk.trials.platform.problem.FieldError;
 import dk.trials.platform.problem.ProblemException;
 import dk.trials.platform.problem.Problems;
 import dk.trials.platform.security.Caller;
+import dk.trials.platform.security.CprLookups;
+import dk.trials.platform.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -17,22 +22,33 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Enrols a citizen: the trial must be known, the token must act for a jobcentre of the trial, a citizen already
- * enrolled gets the allocation they have, and otherwise the trial must be recruiting and the citizen eligible before
- * the randomiser allocates.
+ * Enrols a citizen: the trial must be known and the token must act for a jobcentre of the trial. A citizen already
+ * enrolled gets the allocation they have, but only from the jobcentre responsible for them (or an admin). Otherwise
+ * the trial must be recruiting and the citizen eligible before the randomiser allocates, and only then does another
+ * jobcentre learn that the citizen is enrolled elsewhere.
  */
 @ApplicationScoped
 public class EnrolmentService {
 
+    /** Problem type of a request for a citizen another jobcentre is responsible for. */
+    static final String ENROLLED_ELSEWHERE = "enrolled-elsewhere";
+
     private final KnownTrials trials;
     private final CprPseudonymiser pseudonymiser;
     private final Randomiser randomiser;
+    private final ResponsibleJobcentre responsible;
+    private final CprLookups lookups;
+    private final ParticipantReads reads;
     private final Clock clock;
 
-    public EnrolmentService(KnownTrials trials, CprPseudonymiser pseudonymiser, Randomiser randomiser, Clock clock) {
+    public EnrolmentService(KnownTrials trials, CprPseudonymiser pseudonymiser, Randomiser randomiser,
+                            ResponsibleJobcentre responsible, CprLookups lookups, ParticipantReads reads, Clock clock) {
         this.trials = trials;
         this.pseudonymiser = pseudonymiser;
         this.randomiser = randomiser;
+        this.responsible = responsible;
+        this.lookups = lookups;
+        this.reads = reads;
         this.clock = clock;
     }
 
@@ -40,45 +56,76 @@ public class EnrolmentService {
         ActiveTrial trial = trials.require(trialId);
         caller.requireActingFor(command.jobcentre());
         if (!trial.hasJobcentre(command.jobcentre())) {
-            throw ProblemException.forbidden("Jobcentre " + command.jobcentre() + " does not take part in trial " + trialId);
+            throw ProblemException.forbidden("The jobcentre does not take part in this trial");
         }
         CprNumber cpr = Citizens.require("cpr", command.cpr());
-        String participant = pseudonymiser.pseudonym(cpr);
+        TrialPseudonym participant = pseudonymiser.inTrial(trialId, cpr);
+        Optional<Enrolment> earlier = Enrolment.of(trialId, participant);
+        if (earlier.isPresent() && actsFor(earlier.get(), command, caller)) {
+            // The answer to a repeated request never changes, even where a new enrolment would now be refused (the
+            // trial paused, the citizen no longer eligible).
+            return new Enrolled(earlier.get(), false);
+        }
+        // Anyone else learns first what a citizen who is not enrolled would learn, so that a refusal cannot tell
+        // whether, let alone where, the citizen is allocated.
         if (trial.status() != TrialStatus.RECRUITING) {
-            return existing(trialId, participant).orElseThrow(() ->
-                    ProblemException.conflict("Trial " + trialId + " is " + trial.status() + ", not RECRUITING"));
+            throw ProblemException.conflict("The trial is " + trial.status() + ", not RECRUITING");
         }
         LocalDate today = LocalDate.now(clock);
         ParticipantProfile profile = new ParticipantProfile(command.jobcentre(), cpr.ageOn(today), cpr.gender(),
                 command.benefitType(), command.weeksUnemployed());
         List<FieldError> failures = EligibilityCheck.failures(trial, profile, today);
         if (!failures.isEmpty()) {
-            return existing(trialId, participant).orElseThrow(() -> ProblemException.unprocessable("Not eligible",
+            throw ProblemException.unprocessable("Not eligible",
                     "The citizen fails " + Problems.count(failures.size(), "eligibility criterion", "eligibility criteria"),
-                    failures));
+                    failures);
+        }
+        if (earlier.isPresent()) {
+            throw enrolledElsewhere();
         }
         // The common case is a new citizen, so the allocation is attempted straight away; the unique constraint
-        // turns a repeated or racing request into the existing enrolment.
+        // turns a racing request into the enrolment that won, answered by the same rule as above.
         try {
             return new Enrolled(randomiser.enrol(trial, participant, command.jobcentre(), trial.levels(profile), caller.name()), true);
-        } catch (AlreadyEnrolledException repeated) {
-            return existing(trialId, participant).orElseThrow();
+        } catch (AlreadyEnrolledException raced) {
+            Enrolment winner = Enrolment.of(trialId, participant).orElseThrow();
+            if (!actsFor(winner, command, caller)) {
+                throw enrolledElsewhere();
+            }
+            return new Enrolled(winner, false);
         }
     }
 
     /**
-     * A citizen enrolled earlier gets the enrolment they have even where a new one would now be refused (the trial
-     * paused, the citizen no longer eligible): the answer to a repeated request never changes.
+     * An admin acts for every participant; a jobcentre (which the request names, and the token was checked to act
+     * for) only for those it is responsible for: the ones it enrolled, or was transferred.
      */
-    private static Optional<Enrolled> existing(UUID trialId, String participant) {
-        return Enrolment.of(trialId, participant).map(e -> new Enrolled(e, false));
+    private boolean actsFor(Enrolment enrolment, EnrolCitizen command, Caller caller) {
+        return caller.hasRole(Roles.ADMIN) || responsible.of(enrolment).equals(command.jobcentre());
     }
 
-    public Enrolment get(UUID trialId, UUID enrolmentId) {
+    /** Says only that the citizen is taken: not by whom, when, nor to which arm. Counted for the alert. */
+    private ProblemException enrolledElsewhere() {
+        lookups.refused(CprLookups.ENROLLED_ELSEWHERE);
+        return new ProblemException(409, ENROLLED_ELSEWHERE, "Enrolled by another jobcentre",
+                "The citizen is enrolled in this trial by another jobcentre", null);
+    }
+
+    /**
+     * One enrolment, for an analyst or admin, or the jobcentre responsible for the participant (else 403); each read
+     * is audited.
+     */
+    @Transactional
+    public Participant read(UUID trialId, UUID enrolmentId, Caller caller) {
         Enrolment enrolment = Enrolment.findById(enrolmentId);
         if (enrolment == null || !enrolment.trialId.equals(trialId)) {
-            throw ProblemException.notFound("No enrolment " + enrolmentId + " in trial " + trialId);
+            throw ProblemException.notFound("No such enrolment in this trial");
         }
-        return enrolment;
+        String jobcentre = responsible.of(enrolment);
+        if (!caller.hasRole(Roles.ANALYST)) {
+            caller.requireActingFor(jobcentre);
+        }
+        reads.record(trialId, ParticipantDataRead.Subject.ENROLMENT, enrolmentId, 1, caller);
+        return new Participant(enrolment, jobcentre);
     }
 }

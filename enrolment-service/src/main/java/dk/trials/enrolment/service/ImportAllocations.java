@@ -1,5 +1,7 @@
 package dk.trials.enrolment.service;
 
+import dk.trials.events.trial.BenefitType;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -7,7 +9,7 @@ import java.util.List;
 public record ImportAllocations(List<Line> lines) {
 
     /** One allocation made elsewhere: the citizen, where and when they were enrolled, and the arm they were given. */
-    public record Line(String cpr, String jobcentre, String arm, LocalDate enrolledOn, String benefitType,
+    public record Line(String cpr, String jobcentre, String arm, LocalDate enrolledOn, BenefitType benefitType,
                        Integer weeksUnemployed) {
 
         /** Never reveal the CPR number, even in a debug print of the line. */

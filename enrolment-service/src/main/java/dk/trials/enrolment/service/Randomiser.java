@@ -9,6 +9,8 @@ import dk.trials.enrolment.service.allocation.AllocationState;
 import dk.trials.enrolment.service.allocation.Allocator;
 import dk.trials.enrolment.service.allocation.RecordingDraws;
 import dk.trials.events.trial.RandomisationMethod;
+import dk.trials.platform.problem.ProblemException;
+import dk.trials.platform.cpr.TrialPseudonym;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -21,16 +23,20 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Makes one allocation in one transaction: locks the participant's allocation sequence (a stratum's blocks, or a
  * minimised trial's counts), draws the arm, and records the enrolment, the replayable decision, the new state and the
  * event together. The lock serialises allocations that share state, so concurrent requests never break a block; the
- * unique (trial, participant) constraint stops a second allocation of one citizen.
+ * unique (trial, citizen) constraint stops a second allocation of one citizen.
  */
 @ApplicationScoped
 public class Randomiser {
+
+    /** The columns {@link #insertNew} writes per enrolment. */
+    private static final int IMPORT_COLUMNS = 12;
 
     private final EntityManager entityManager;
     private final ObjectMapper json;
@@ -49,11 +55,11 @@ public class Randomiser {
 
     /** The new enrolment; throws {@link AlreadyEnrolledException} (rolling back) if a concurrent request won. */
     @Transactional
-    public Enrolment enrol(ActiveTrial trial, String participant, String jobcentre, List<String> levels, String by) {
+    public Enrolment enrol(ActiveTrial trial, TrialPseudonym participant, String jobcentre, List<String> levels, String by) {
         return allocate(trial.allocator(), trial, participant, jobcentre, levels, by);
     }
 
-    private <S extends AllocationState> Enrolment allocate(Allocator<S> allocator, ActiveTrial trial, String participant, String jobcentre,
+    private <S extends AllocationState> Enrolment allocate(Allocator<S> allocator, ActiveTrial trial, TrialPseudonym participant, String jobcentre,
                                    List<String> levels, String by) {
         String stratum = StratumKey.stratum(levels);
         Optional<String> lockKey = allocator.lockKey(stratum);
@@ -96,11 +102,11 @@ public class Randomiser {
                             on conflict (trial_id) do update set last = enrolment_number.last + 1
                             returning last
                         ), enrolled as (
-                            insert into enrolment (id, trial_id, participant, arm, jobcentre, stratum, enrolled_at,
+                            insert into enrolment (id, trial_id, participant, citizen, arm, jobcentre, stratum, enrolled_at,
                                                    enrolled_on, imported, enrolled_by, sequence)
-                            values (:id, :trialId, :participant, :arm, :jobcentre, :stratum, :enrolledAt, :enrolledOn,
+                            values (:id, :trialId, :participant, :citizen, :arm, :jobcentre, :stratum, :enrolledAt, :enrolledOn,
                                     false, :by, (select last from numbered))
-                            on conflict (trial_id, participant) do nothing
+                            on conflict (trial_id, citizen) do nothing
                             returning id, sequence
                         ), decided as (
                             insert into allocation_decision (enrolment_id, trial_id, lock_key, position, method, stratum,
@@ -170,29 +176,58 @@ public class Randomiser {
     }
 
     /**
-     * Inserts and numbers the enrolment unless the citizen is already enrolled in the trial; true if it was inserted.
-     * The number is taken only once the insert has succeeded: an import goes on past a citizen already enrolled, so a
-     * number taken for them would stay a gap.
+     * Inserts and numbers those of a batch of imported enrolments (of one trial, each citizen once) whose citizen is not
+     * enrolled in the trial yet, and returns them, numbered, in batch order. A few statements per batch, not per
+     * enrolment, so that the largest import fits its transaction. The trial's number row is locked first: no enrolment
+     * of the trial can commit between the look-up of those already enrolled and the insert, so the numbers taken are
+     * exactly the rows inserted, without gaps.
      */
-    boolean insertIfNew(Enrolment e) {
-        boolean inserted = withEnrolment(entityManager.createNativeQuery("""
-                        insert into enrolment (id, trial_id, participant, arm, jobcentre, stratum, enrolled_at, enrolled_on,
-                                               imported, enrolled_by, sequence)
-                        values (:id, :trialId, :participant, :arm, :jobcentre, :stratum, :enrolledAt, :enrolledOn,
-                                :imported, :by, null)
-                        on conflict (trial_id, participant) do nothing"""), e)
-                .setParameter("imported", e.imported)
-                .executeUpdate() == 1;
-        if (inserted) {
-            e.sequence = ((Number) entityManager.createNativeQuery("""
-                            insert into enrolment_number (trial_id, last) values (:trialId, 1)
-                            on conflict (trial_id) do update set last = enrolment_number.last + 1
-                            returning last""")
-                    .setParameter("trialId", e.trialId).getSingleResult()).longValue();
-            entityManager.createNativeQuery("update enrolment set sequence = :sequence where id = :id")
-                    .setParameter("sequence", e.sequence).setParameter("id", e.id).executeUpdate();
+    List<Enrolment> insertNew(UUID trialId, List<Enrolment> batch) {
+        long last = ((Number) entityManager.createNativeQuery("""
+                        insert into enrolment_number (trial_id, last) values (:trialId, 0)
+                        on conflict (trial_id) do update set last = enrolment_number.last
+                        returning last""")
+                .setParameter("trialId", trialId).getSingleResult()).longValue();
+        @SuppressWarnings("unchecked")
+        Set<String> enrolled = Set.copyOf(entityManager.createNativeQuery(
+                        "select citizen from enrolment where trial_id = :trialId and citizen in (:citizens)")
+                .setParameter("trialId", trialId)
+                .setParameter("citizens", batch.stream().map(e -> e.citizen).toList())
+                .getResultList());
+        List<Enrolment> fresh = batch.stream().filter(e -> !enrolled.contains(e.citizen)).toList();
+        if (fresh.isEmpty()) {
+            return fresh;
         }
-        return inserted;
+        StringBuilder sql = new StringBuilder("""
+                insert into enrolment (id, trial_id, participant, citizen, arm, jobcentre, stratum, enrolled_at,
+                                       enrolled_on, imported, enrolled_by, sequence) values """);
+        for (int i = 0; i < fresh.size(); i++) {
+            int p = i * IMPORT_COLUMNS;
+            sql.append(i == 0 ? "" : ", ").append('(');
+            for (int c = 1; c <= IMPORT_COLUMNS; c++) {
+                sql.append(c == 1 ? "" : ", ").append('?').append(p + c);
+            }
+            sql.append(')');
+        }
+        sql.append(" on conflict (trial_id, citizen) do nothing");
+        Query insert = entityManager.createNativeQuery(sql.toString());
+        for (int i = 0; i < fresh.size(); i++) {
+            Enrolment e = fresh.get(i);
+            e.sequence = last + i + 1;
+            int p = i * IMPORT_COLUMNS;
+            insert.setParameter(p + 1, e.id).setParameter(p + 2, e.trialId).setParameter(p + 3, e.participant)
+                    .setParameter(p + 4, e.citizen).setParameter(p + 5, e.arm).setParameter(p + 6, e.jobcentre)
+                    .setParameter(p + 7, e.stratum).setParameter(p + 8, e.enrolledAt).setParameter(p + 9, e.enrolledOn)
+                    .setParameter(p + 10, e.imported).setParameter(p + 11, e.enrolledBy).setParameter(p + 12, e.sequence);
+        }
+        if (insert.executeUpdate() != fresh.size()) {
+            // Only a writer that ignored the number lock could get here; the transaction rolls back whole.
+            throw ProblemException.conflict("A citizen of the batch was enrolled at the same time; nothing was "
+                    + "imported, and the batch may be sent again");
+        }
+        entityManager.createNativeQuery("update enrolment_number set last = :last where trial_id = :trialId")
+                .setParameter("last", last + fresh.size()).setParameter("trialId", trialId).executeUpdate();
+        return fresh;
     }
 
     private String write(Object value) {
@@ -203,12 +238,13 @@ public class Randomiser {
         }
     }
 
-    /** Binds the enrolment's columns, which both the randomised and the imported insert write. */
+    /** Binds the enrolment's columns for the randomised insert. */
     private static Query withEnrolment(Query query, Enrolment e) {
         return query
                 .setParameter("id", e.id)
                 .setParameter("trialId", e.trialId)
                 .setParameter("participant", e.participant)
+                .setParameter("citizen", e.citizen)
                 .setParameter("arm", e.arm)
                 .setParameter("jobcentre", e.jobcentre)
                 .setParameter("stratum", e.stratum)

@@ -54,7 +54,7 @@ public final class StratumKey {
         return switch (factor) {
             case JOBCENTRE -> profile.jobcentre();
             case AGE_BAND -> ageBand(profile.age(), ageBands);
-            case BENEFIT_TYPE -> profile.benefitType() == null ? "unknown" : profile.benefitType();
+            case BENEFIT_TYPE -> profile.benefitType() == null ? "unknown" : profile.benefitType().name();
             case GENDER -> profile.gender();
             case UNEMPLOYMENT_DURATION -> unemploymentDuration(profile.weeksUnemployed());
         };

@@ -14,30 +14,29 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /** Records a withdrawal beside the allocation (which is never changed) and publishes it. */
 @ApplicationScoped
 public class WithdrawalService {
 
-    /** Free text typed by a caseworker must not smuggle a CPR number into the database and the log. */
-    private static final Pattern CPR_LIKE = Pattern.compile("\\d{6}-?\\d{4}");
-
     private final EnrolmentEventPublisher events;
+    private final ResponsibleJobcentre responsible;
     private final Clock clock;
 
-    public WithdrawalService(EnrolmentEventPublisher events, Clock clock) {
+    public WithdrawalService(EnrolmentEventPublisher events, ResponsibleJobcentre responsible, Clock clock) {
         this.events = events;
+        this.responsible = responsible;
         this.clock = clock;
     }
 
     @Transactional
-    public Enrolment withdraw(UUID trialId, UUID enrolmentId, WithdrawParticipant command, Caller caller) {
+    public Participant withdraw(UUID trialId, UUID enrolmentId, WithdrawParticipant command, Caller caller) {
         Enrolment enrolment = Enrolment.findById(enrolmentId, LockModeType.PESSIMISTIC_WRITE);
         if (enrolment == null || !enrolment.trialId.equals(trialId)) {
-            throw ProblemException.notFound("No enrolment " + enrolmentId + " in trial " + trialId);
+            throw ProblemException.notFound("No such enrolment in this trial");
         }
-        caller.requireActingFor(enrolment.jobcentre);
+        String jobcentre = responsible.of(enrolment);
+        caller.requireActingFor(jobcentre);
         if (enrolment.withdrawn()) {
             throw ProblemException.conflict("The participant already withdrew on " + enrolment.withdrawnOn);
         }
@@ -49,9 +48,6 @@ public class WithdrawalService {
         if (command.date().isAfter(today)) {
             errors.add(new FieldError("date", "is in the future; today is " + today));
         }
-        if (CPR_LIKE.matcher(command.reason()).find()) {
-            errors.add(new FieldError("reason", "must not contain a CPR number"));
-        }
         if (!errors.isEmpty()) {
             throw ProblemException.brokenRules("Invalid withdrawal", "withdrawal", errors);
         }
@@ -60,6 +56,6 @@ public class WithdrawalService {
         enrolment.withdrawnBy = caller.name();
         enrolment.withdrawnAt = clock.instant();
         events.withdrawn(enrolment);
-        return enrolment;
+        return new Participant(enrolment, jobcentre);
     }
 }

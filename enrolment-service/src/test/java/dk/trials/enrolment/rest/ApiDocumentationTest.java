@@ -46,6 +46,7 @@ class ApiDocumentationTest {
                 "POST " + TRIAL + "/enrolments",
                 "GET " + TRIAL + "/enrolments/{enrolmentId}",
                 "POST " + TRIAL + "/enrolments/{enrolmentId}/withdrawal",
+                "POST " + TRIAL + "/enrolments/{enrolmentId}/transfer",
                 "POST " + TRIAL + "/enrolments/import",
                 "GET " + TRIAL + "/recruitment",
                 "GET " + TRIAL + "/allocation-log",
@@ -78,7 +79,7 @@ class ApiDocumentationTest {
                 "DeadLetterList", "DeadLetterReplayView", "DeadLetterView", "EnrolmentRequest", "EnrolmentResponse", "EnrolmentView", "EnrolmentWithdrawal", "FieldError",
                 "ImportRequest", "ImportResult", "ImportedEnrolment", "Instant", "LocalDate", "Problem",
                 "RandomisationMethod", "RecruitmentGroup", "RecruitmentView", "ReplayMismatch", "ReplayReport",
-                "ReplayResult", "SampleRatioMismatch", "TrialStatus", "UUID", "WithdrawalRequest")), names);
+                "ReplayResult", "SampleRatioMismatch", "TransferRequest", "TrialStatus", "UUID", "WithdrawalRequest")), names);
         List<String> freeForm = new ArrayList<>();
         schemas.fields().forEachRemaining(schema -> freeFormObjects(schema.getKey(), schema.getValue(), freeForm));
         assertEquals(List.of(), freeForm);

@@ -95,7 +95,8 @@ public class EnrolmentApiTest {
             assertEquals("101", event.path("jobcentre").asText());
             assertEquals(LocalDate.now(Citizens.COPENHAGEN).toString(), event.path("enrolledOn").asText());
             assertFalse(event.path("imported").asBoolean());
-            assertTrue(event.path("participant").asText().matches("[0-9a-f]{64}"), "the participant is the HMAC pseudonym");
+            assertTrue(event.path("participant").asText().matches("v1:[0-9a-f]{64}"),
+                    "the participant is the per-trial HMAC pseudonym with its key id");
         }
     }
 

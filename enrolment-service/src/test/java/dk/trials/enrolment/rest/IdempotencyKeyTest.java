@@ -116,7 +116,7 @@ class IdempotencyKeyTest {
     @Test
     void aRetriedImportGetsTheFirstCountsAndIsAuditedOnce() {
         UUID trialId = Trials.open(codec, Trials.design(Trials.simple(), Trials.ONE_TO_ONE));
-        LocalDate enrolledOn = LocalDate.now(Citizens.COPENHAGEN).minusMonths(1);
+        LocalDate enrolledOn = LocalDate.now(Citizens.COPENHAGEN).minusDays(20);
         List<Map<String, Object>> lines = List.of(
                 Map.of("cpr", Citizens.aged(25), "jobcentre", "101", "arm", "control", "enrolledOn", enrolledOn.toString()),
                 Map.of("cpr", Citizens.aged(26), "jobcentre", "751", "arm", "treatment", "enrolledOn", enrolledOn.toString()));
@@ -133,7 +133,7 @@ class IdempotencyKeyTest {
     @Test
     void twoAttemptsRacingWithOneKeyTakeEffectOnceAndGetOneAnswer() {
         UUID trialId = Trials.open(codec, Trials.design(Trials.simple(), Trials.ONE_TO_ONE));
-        LocalDate enrolledOn = LocalDate.now(Citizens.COPENHAGEN).minusMonths(1);
+        LocalDate enrolledOn = LocalDate.now(Citizens.COPENHAGEN).minusDays(20);
         List<Map<String, Object>> lines = List.of(
                 Map.of("cpr", Citizens.aged(31), "jobcentre", "101", "arm", "control", "enrolledOn", enrolledOn.toString()));
         String key = UUID.randomUUID().toString();

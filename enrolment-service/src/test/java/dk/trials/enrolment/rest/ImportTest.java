@@ -60,14 +60,15 @@ class ImportTest {
     @Test
     void oneBadLineRejectsTheWholeBatchAndEveryBadLineIsNamed() {
         UUID trialId = Trials.open(codec, Trials.design(Trials.simple(), Trials.ONE_TO_ONE));
-        LocalDate lastYear = LocalDate.now(Citizens.COPENHAGEN).minusYears(1);
+        // Within the trial's enrolment period, which started 30 days ago.
+        LocalDate earlier = LocalDate.now(Citizens.COPENHAGEN).minusDays(20);
         String twice = Citizens.aged(30);
         List<Map<String, Object>> lines = List.of(
-                line(Citizens.aged(25), "101", "control", lastYear),
-                line(twice, "101", "treatment", lastYear),
-                line(Citizens.aged(25), "860", "control", lastYear),
-                line(Citizens.aged(25), "101", "placebo", lastYear),
-                line("3102991234", "101", "control", lastYear),
+                line(Citizens.aged(25), "101", "control", earlier),
+                line(twice, "101", "treatment", earlier),
+                line(Citizens.aged(25), "860", "control", earlier),
+                line(Citizens.aged(25), "101", "placebo", earlier),
+                line("3102991234", "101", "control", earlier),
                 line(twice, "147", "control", LocalDate.now(Citizens.COPENHAGEN).plusDays(2)));
 
         importBatch(trialId, TestTokens.admin(), lines)
@@ -82,7 +83,7 @@ class ImportTest {
     @Test
     void aBatchIsTakenOverOnceAuditedAndPublishedAsImported() throws Exception {
         UUID trialId = Trials.open(codec, Trials.design(Trials.simple(), Trials.ONE_TO_ONE));
-        LocalDate enrolledOn = LocalDate.now(Citizens.COPENHAGEN).minusMonths(3);
+        LocalDate enrolledOn = LocalDate.now(Citizens.COPENHAGEN).minusDays(20);
         String alreadyHere = Citizens.aged(22);
         enrol(trialId, TestTokens.jobcentre("101"), citizen(alreadyHere, "101")).then().statusCode(201);
         List<Map<String, Object>> lines = new ArrayList<>();
@@ -115,7 +116,7 @@ class ImportTest {
         TrialDesign design = Trials.design(Trials.simple(), Trials.ONE_TO_ONE);
         UUID trialId = Trials.open(codec, design);
         Trials.publish(codec, EventType.TRIAL_CLOSED, trialId, TrialStatus.FOLLOW_UP, design);
-        LocalDate enrolledOn = LocalDate.now(Citizens.COPENHAGEN).minusMonths(3);
+        LocalDate enrolledOn = LocalDate.now(Citizens.COPENHAGEN).minusDays(20);
         importBatch(trialId, TestTokens.admin(), List.of(line(Citizens.aged(24), "101", "control", enrolledOn)))
                 .then().statusCode(200).body("imported", equalTo(1));
 

@@ -1,5 +1,6 @@
 package dk.trials.enrolment.service;
 
+import dk.trials.events.trial.BenefitType;
 import dk.trials.events.trial.StratificationFactor;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ class StratumKeyTest {
 
     @Test
     void theStratumJoinsTheLevelsInTheDesignsOrder() {
-        ParticipantProfile profile = new ParticipantProfile("101", 26, "F", "DAGPENGE", 30);
+        ParticipantProfile profile = new ParticipantProfile("101", 26, "F", BenefitType.DAGPENGE, 30);
         List<String> levels = StratumKey.levels(List.of(StratificationFactor.JOBCENTRE, StratificationFactor.AGE_BAND,
                 StratificationFactor.GENDER, StratificationFactor.BENEFIT_TYPE, StratificationFactor.UNEMPLOYMENT_DURATION),
                 List.of(18, 25, 30), profile);

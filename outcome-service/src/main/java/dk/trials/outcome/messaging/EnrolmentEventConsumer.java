@@ -4,6 +4,7 @@ import dk.trials.events.EventType;
 import dk.trials.events.MalformedEventException;
 import dk.trials.events.enrolment.AllocationCheckpoint;
 import dk.trials.events.enrolment.ParticipantEnrolled;
+import dk.trials.events.enrolment.ParticipantTransferred;
 import dk.trials.events.enrolment.ParticipantWithdrawn;
 import dk.trials.outcome.service.AllocationReconciliation;
 import dk.trials.outcome.service.EnrolmentProjection;
@@ -17,8 +18,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Counts participants in the aggregates as enrolment-events allocate them, with their enrolment numbers, and checks
- * them against enrolment-service's allocation checkpoints, in the transaction of the event.
+ * Counts participants in the aggregates as enrolment-events allocate them, with their enrolment numbers, follows
+ * their withdrawals and transfers, and checks them against enrolment-service's allocation checkpoints, in the
+ * transaction of the event.
  */
 @ApplicationScoped
 public class EnrolmentEventConsumer {
@@ -37,6 +39,8 @@ public class EnrolmentEventConsumer {
                     projection.enrolled(enrolled);
                 })
                 .on(EventType.PARTICIPANT_WITHDRAWN, ParticipantWithdrawn.class, (envelope, withdrawn) -> projection.withdrawn(withdrawn))
+                .on(EventType.PARTICIPANT_TRANSFERRED, ParticipantTransferred.class,
+                        (envelope, transferred) -> projection.transferred(transferred))
                 .on(EventType.ALLOCATION_CHECKPOINT, AllocationCheckpoint.class, reconciliation::check);
     }
 

@@ -31,6 +31,13 @@ final class BulkCounter {
         }
     }
 
+    /** Every line of a batch that could not be written is rejected with the same reason. */
+    void notWritten(List<Long> lineNumbers, String reason) {
+        for (long line : lineNumbers) {
+            rejected(line, reason);
+        }
+    }
+
     void count(List<Long> lineNumbers, List<IngestionResult> results) {
         for (int i = 0; i < results.size(); i++) {
             IngestionResult result = results.get(i);
@@ -38,7 +45,7 @@ final class BulkCounter {
                 case ACCEPTED -> accepted++;
                 case PENDING_ENROLMENT -> pending++;
                 case DUPLICATE -> duplicate++;
-                case REJECTED -> rejected(lineNumbers.get(i), result.reason());
+                case REJECTED, TOO_MANY_PENDING -> rejected(lineNumbers.get(i), result.reason());
             }
         }
     }

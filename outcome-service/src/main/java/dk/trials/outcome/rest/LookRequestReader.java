@@ -1,15 +1,16 @@
 package dk.trials.outcome.rest;
 
 import dk.trials.outcome.CommitteeDecision;
+import dk.trials.outcome.service.TextRules;
 import dk.trials.platform.problem.FieldErrors;
 import dk.trials.platform.problem.Problems;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 /**
  * Reads look and sign-off requests by the project's rule: a missing required field or a date that does not parse
- * cannot be read (400); a blank or over-long text, a decision outside the closed set or a sha256 that is not 64
+ * cannot be read (400); a date outside 1900-01-01..2100-12-31 ({@link DateFields}), a text that is blank, over-long or holds a control
+ * character or a CPR-like number ({@link TextRules}), a decision outside the closed set or a sha256 that is not 64
  * lower-case hex digits breaks a rule (422). Rules that need the trial (the cut's range) are the service's.
  */
 final class LookRequestReader {
@@ -34,11 +35,7 @@ final class LookRequestReader {
         }
         LocalDate cut = null;
         if (request.cutDate() != null) {
-            try {
-                cut = LocalDate.parse(request.cutDate());
-            } catch (DateTimeParseException e) {
-                errors.unreadable("cutDate", "must be an ISO date such as 2027-06-16");
-            }
+            cut = DateFields.read("cutDate", request.cutDate(), errors);
         }
         text("reason", request.reason(), MAX_REASON, true, errors);
         errors.throwIfAny("The look request breaks a rule", "The look request " + verdict(errors));
@@ -76,10 +73,8 @@ final class LookRequestReader {
             if (required) {
                 errors.unreadable(field, "must not be null");
             }
-        } else if (value.isBlank()) {
-            errors.broken(field, "must not be blank");
-        } else if (value.length() > max) {
-            errors.broken(field, "must be at most " + max + " characters");
+        } else {
+            TextRules.broken(value, max).ifPresent(rule -> errors.broken(field, rule));
         }
     }
 

@@ -1,37 +1,36 @@
 package dk.trials.outcome.rest;
 
 import dk.trials.platform.cpr.CprNumber;
-import dk.trials.platform.cpr.CprPseudonymiser;
 import dk.trials.events.outcome.OutcomeType;
 import dk.trials.platform.problem.FieldError;
 import dk.trials.platform.problem.FieldErrors;
 import dk.trials.platform.problem.Problems;
 import dk.trials.outcome.service.IncomingOutcome;
+import dk.trials.outcome.service.ParticipantPseudonyms;
+import dk.trials.outcome.service.TextRules;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Reads an outcome request: every malformed, missing or rule-breaking field is one error; a CPR number becomes its
- * keyed pseudonym here and goes no further. The request is unreadable (400) when any field is missing or cannot be
- * parsed (a UUID or a date); a readable one that breaks a rule (cpr and enrolmentId both given, a CPR number that
- * is not ten digits with a real birth date, a type outside the closed set, a blank text or one over 200 characters)
- * is unprocessable (422), as in enrolment-service.
+ * Reads an outcome request: every malformed, missing or rule-breaking field is one error; a CPR number becomes the
+ * participant's per-trial pseudonym here and goes no further. The request is unreadable (400) when any field is
+ * missing or cannot be parsed (a UUID or a date); a readable one that breaks a rule (cpr and enrolmentId both given, a CPR number that
+ * is not ten digits with a real birth date, a type outside the closed set, a date outside 1900-01-01..2100-12-31, a
+ * text that is blank, over 200 characters, or holds a control character or a CPR-like number) is unprocessable
+ * (422), as in enrolment-service. No error message repeats the value it refuses.
  */
 @ApplicationScoped
 public class OutcomeRequestReader {
 
-    private static final int MAX_TEXT = 200;
+    private final ParticipantPseudonyms pseudonyms;
 
-    private final CprPseudonymiser pseudonymiser;
-
-    public OutcomeRequestReader(CprPseudonymiser pseudonymiser) {
-        this.pseudonymiser = pseudonymiser;
+    public OutcomeRequestReader(ParticipantPseudonyms pseudonyms) {
+        this.pseudonyms = pseudonyms;
     }
 
     /** The outcome, or the field errors in field order, and whether any of them makes it unreadable. */
@@ -63,7 +62,7 @@ public class OutcomeRequestReader {
             if (cpr.isEmpty()) {
                 errors.broken("cpr", CprNumber.RULE);
             } else {
-                pseudonym = pseudonymiser.pseudonym(cpr.get());
+                pseudonym = pseudonyms.of(trialId, cpr.get());
             }
         } else {
             enrolmentId = parsed("enrolmentId", request.enrolmentId(), UUID::fromString, false, "must be a UUID", errors);
@@ -71,8 +70,7 @@ public class OutcomeRequestReader {
         // A value outside a closed set is readable but breaks a rule, as the JSON mapper answers elsewhere.
         OutcomeType type = parsed("type", request.type(), OutcomeType::valueOf, true,
                 Problems.oneOf(OutcomeType.class), errors);
-        LocalDate occurredOn = parsed("occurredOn", request.occurredOn(), LocalDate::parse, false,
-                "must be an ISO date such as 2027-03-01", errors);
+        LocalDate occurredOn = date("occurredOn", request.occurredOn(), errors);
         text("source", request.source(), errors);
         text("sourceId", request.sourceId(), errors);
         if (!errors.isEmpty()) {
@@ -94,7 +92,7 @@ public class OutcomeRequestReader {
         }
         try {
             return parse.apply(value);
-        } catch (IllegalArgumentException | DateTimeParseException e) {
+        } catch (IllegalArgumentException e) {
             if (closedSet) {
                 errors.broken(field, message);
             } else {
@@ -104,13 +102,19 @@ public class OutcomeRequestReader {
         }
     }
 
+    private static LocalDate date(String field, String value, FieldErrors errors) {
+        if (value == null) {
+            errors.unreadable(field, "must not be null");
+            return null;
+        }
+        return DateFields.read(field, value, errors);
+    }
+
     private static void text(String field, String value, FieldErrors errors) {
         if (value == null) {
             errors.unreadable(field, "must not be blank");
-        } else if (value.isBlank()) {
-            errors.broken(field, "must not be blank");
-        } else if (value.length() > MAX_TEXT) {
-            errors.broken(field, "must be at most " + MAX_TEXT + " characters");
+        } else {
+            TextRules.broken(value, IncomingOutcome.MAX_TEXT).ifPresent(rule -> errors.broken(field, rule));
         }
     }
 }

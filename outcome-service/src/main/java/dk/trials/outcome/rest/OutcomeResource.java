@@ -8,7 +8,7 @@ import dk.trials.outcome.service.IncomingOutcome;
 import dk.trials.outcome.service.IngestionResult;
 import dk.trials.outcome.service.OutcomeIngestion;
 import dk.trials.outcome.service.OutcomeStore;
-import dk.trials.outcome.service.ParticipantStore;
+import dk.trials.outcome.service.ParticipantDataReads;
 import dk.trials.outcome.service.TrialPlans;
 import dk.trials.outcome.service.UploadsInFlight;
 import dk.trials.platform.problem.FieldError;
@@ -35,12 +35,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -54,14 +51,18 @@ import java.util.UUID;
 public class OutcomeResource {
 
     static final String NDJSON = "application/x-ndjson";
+    /** The longest line of a bulk file, in bytes; a longer one is rejected by its number. */
+    static final int MAX_LINE_BYTES = 16 * 1024;
+    /** The operation named in the audit of reads. */
+    static final String UNMATCHED_READ = "listUnmatchedOutcomes";
     private static final int BATCH = 5000;
     private static final int LISTED_REJECTIONS = 1000;
 
     private final OutcomeIngestion ingestion;
     private final OutcomeRequestReader reader;
     private final TrialPlans plans;
-    private final ParticipantStore participants;
     private final OutcomeStore outcomes;
+    private final ParticipantDataReads reads;
     private final Caller caller;
     private final BulkWriters writers;
     private final ObjectReader lines;
@@ -69,15 +70,15 @@ public class OutcomeResource {
     private final Clock clock;
 
     public OutcomeResource(OutcomeIngestion ingestion, OutcomeRequestReader reader, TrialPlans plans,
-                           ParticipantStore participants, OutcomeStore outcomes, Caller caller, BulkWriters writers,
+                           OutcomeStore outcomes, ParticipantDataReads reads, Caller caller, BulkWriters writers,
                            UploadsInFlight uploads, ObjectMapper json, Clock clock) {
         this.uploads = uploads;
         this.ingestion = ingestion;
         this.writers = writers;
         this.reader = reader;
         this.plans = plans;
-        this.participants = participants;
         this.outcomes = outcomes;
+        this.reads = reads;
         this.caller = caller;
         this.lines = json.readerFor(OutcomeRequest.class);
         this.clock = clock;
@@ -87,28 +88,40 @@ public class OutcomeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.JOBCENTRE, Roles.ADMIN})
     @Operation(operationId = "reportOutcome", summary = "Report an outcome",
-            description = "An exit to a job or a censoring event of a participant named by cpr or enrolmentId. A jobcentre "
-                    + "reports only for its own participants. Counted at once (201) when the participant is known; kept "
-                    + "until the enrolment arrives (202) when not; the same source + sourceId again changes nothing (200). "
-                    + "A request that cannot be read (a field missing, an enrolmentId that is not a UUID, a date that "
-                    + "does not parse) is refused with 400; a readable one that breaks a rule (cpr and enrolmentId both "
-                    + "given, a CPR number that is not valid, a type outside the closed set, a blank text or one over 200 "
-                    + "characters, an outcome before the participant's enrolment or in the future) with 422.")
+            description = "An exit to a job or a censoring event of a participant named by cpr or enrolmentId. Counted at "
+                    + "once (201) when the participant is known; kept until the enrolment arrives (202) when not; the "
+                    + "same source + sourceId again changes nothing (200). A jobcentre knows only its own participants: "
+                    + "its outcome for anyone else (not enrolled, or another jobcentre's participant) is answered 202 "
+                    + "alike and waits; it counts only if the participant becomes its own (a transfer), and is deleted "
+                    + "after trials.outcomes.pending.expire-after (30 days by default). A jobcentre keeps at most "
+                    + "trials.outcomes.pending.per-jobcentre (10,000) such outcomes waiting: one more is refused with "
+                    + "429 and nothing kept (a limit on what the caller holds, not a flaw of the request: the same "
+                    + "request succeeds once some of them are counted or expire). An admin's outcomes wait without "
+                    + "limit. A request that cannot be read (a field missing, an enrolmentId that is not a UUID, a date "
+                    + "that does not parse) is refused with 400; a readable one that breaks a rule (cpr and enrolmentId "
+                    + "both given, a CPR number that is not valid, a type outside the closed set, a date outside "
+                    + "1900-01-01..2100-12-31, a source or sourceId that is blank, over 200 characters or holds a "
+                    + "control character or a CPR-like number, an outcome before the participant's enrolment or in the "
+                    + "future) with 422 naming the field; no problem repeats the value refused.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = OutcomeRequest.class),
             examples = @ExampleObject(name = "jobExit", value = OutcomeExamples.OUTCOME)))
     @APIResponse(responseCode = "201", description = "Counted", content = @Content(
             schema = @Schema(implementation = OutcomeReceipt.class), examples = @ExampleObject(name = "accepted", value = OutcomeExamples.RECEIPT)))
-    @APIResponse(responseCode = "202", description = "Kept until the participant's enrolment arrives", content = @Content(
+    @APIResponse(responseCode = "202", description = "Kept until the participant's enrolment arrives; for a jobcentre, "
+            + "also the answer for another jobcentre's participant", content = @Content(
             schema = @Schema(implementation = OutcomeReceipt.class), examples = @ExampleObject(name = "pending", value = OutcomeExamples.PENDING)))
     @APIResponse(responseCode = "200", description = "Reported before; nothing changed", content = @Content(
             schema = @Schema(implementation = OutcomeReceipt.class), examples = @ExampleObject(name = "duplicate", value = OutcomeExamples.DUPLICATE)))
     @APIResponse(responseCode = "400", description = "Unreadable: a field missing, an enrolmentId that is not a UUID, or a date that does not parse",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "A jobcentre token for another jobcentre's participant")
     @APIResponse(responseCode = "404", description = "No such trial")
     @APIResponse(responseCode = "422", description = "Breaks a rule: cpr and enrolmentId both given, a CPR number that "
-            + "is not valid, a type outside the closed set, a blank text or one over 200 characters, before the "
+            + "is not valid, a type outside the closed set, a date outside 1900-01-01..2100-12-31, a source or sourceId "
+            + "that is blank, over 200 characters or holds a control character or a CPR-like number, before the "
             + "participant's enrolment, or in the future")
+    @APIResponse(responseCode = "429", description = "The jobcentre already keeps trials.outcomes.pending.per-jobcentre "
+            + "outcomes waiting for their participant; nothing was kept",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response report(@PathParam("trialId") UUID trialId, OutcomeRequest request) {
         plans.get(trialId);
         OutcomeRequestReader.Read read = reader.read(trialId, request, reportingJobcentre());
@@ -117,10 +130,6 @@ public class OutcomeResource {
                     : ProblemException.unprocessable("The outcome breaks a rule", describe(read.errors()), read.errors());
         }
         IncomingOutcome outcome = read.outcome();
-        if (outcome.reportedByJobcentre() != null) {
-            participants.find(trialId, outcome.pseudonym(), outcome.enrolmentId())
-                    .ifPresent(participant -> caller.requireActingFor(participant.jobcentre()));
-        }
         IngestionResult result = ingestion.ingest(trialId, List.of(outcome), false).get(0);
         OutcomeReceipt.Status status = switch (result.disposition()) {
             case ACCEPTED -> OutcomeReceipt.Status.ACCEPTED;
@@ -128,6 +137,8 @@ public class OutcomeResource {
             case DUPLICATE -> OutcomeReceipt.Status.DUPLICATE;
             case REJECTED -> throw ProblemException.unprocessable("The outcome cannot count", result.reason(),
                     List.of(new FieldError("occurredOn", result.reason())));
+            case TOO_MANY_PENDING -> throw new ProblemException(429, "too-many-pending",
+                    "Too many outcomes waiting for their participant", result.reason(), null);
         };
         int code = switch (status) {
             case ACCEPTED -> 201;
@@ -146,9 +157,17 @@ public class OutcomeResource {
             description = "One outcome object a line, as for a single report. The file is streamed and taken in batches "
                     + "of 5000 lines, each in its own transaction; every line is answered by its count. Posting the same "
                     + "file again changes nothing (each line is then a duplicate). While a file is loading, the "
-                    + "trial's formal looks wait for it, so no look sees part of a file. Rejected lines (unreadable, before "
-                    + "enrolment, in the future, another jobcentre's participant) are listed with their 1-based line "
-                    + "number and reason, and are not kept. At most trials.outcomes.bulk.concurrent-uploads files "
+                    + "trial's formal looks wait for it, so no look sees part of a file. The body is at most 2 GiB "
+                    + "(quarkus.http.limits.max-body-size; a longer one is cut off with 413) and each line at most "
+                    + "16 KiB (16,384 bytes, line break excluded). Refusals of the whole file (401, 403, 404, 413, 415, "
+                    + "429) come before any line is kept; once the first line is read the answer is 200 with every "
+                    + "line's fate. Each line is judged as a single report (a jobcentre's line for anyone not its own "
+                    + "participant is pending, and beyond its cap of waiting outcomes rejected). Rejected lines "
+                    + "(unreadable JSON, a line over 16 KiB, a field missing or of the wrong form, a date outside "
+                    + "1900-01-01..2100-12-31, a CPR-like number or control character in source or sourceId, before "
+                    + "enrolment, in the future; and the lines of a batch the database could not write, which may be "
+                    + "sent again) are listed with their 1-based line number and reason, are not kept, and never "
+                    + "fail the other lines of their batch. At most trials.outcomes.bulk.concurrent-uploads files "
                     + "(4 by default) load at once, so that bulk files cannot take the connections the event "
                     + "consumers and single reports need; one more is answered 429 with Retry-After before any "
                     + "line is read.")
@@ -183,15 +202,20 @@ public class OutcomeResource {
         BatchPipeline pipeline = new BatchPipeline(writers.executor(), counter);
         List<IncomingOutcome> batch = new ArrayList<>(BATCH);
         List<Long> batchLines = new ArrayList<>(BATCH);
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16)) {
-            long number = 0;
-            for (String line; (line = in.readLine()) != null; ) {
-                number++;
-                if (line.isBlank()) {
+        try (body) {
+            NdjsonLines in = new NdjsonLines(body, MAX_LINE_BYTES);
+            for (NdjsonLines.Line line; (line = in.next()) != null; ) {
+                long number = line.number();
+                if (line.tooLong()) {
+                    counter.line();
+                    counter.rejected(number, "line is longer than " + MAX_LINE_BYTES + " bytes");
+                    continue;
+                }
+                if (line.text().isBlank()) {
                     continue;
                 }
                 counter.line();
-                OutcomeRequestReader.Read read = readLine(trialId, line, jobcentre);
+                OutcomeRequestReader.Read read = readLine(trialId, line.text(), jobcentre);
                 if (!read.ok()) {
                     counter.rejected(number, describe(read.errors()));
                     continue;
@@ -223,6 +247,11 @@ public class OutcomeResource {
         return counter.receipt();
     }
 
+    /**
+     * One line read as a single report would be. The JSON mapper's refusals (a line that is not JSON, a field of the
+     * wrong kind, or one the platform's REST rules refuse) reject the line, never the file, and their messages, which
+     * may quote the line, are not passed on.
+     */
     private OutcomeRequestReader.Read readLine(UUID trialId, String line, String jobcentre) {
         try {
             return reader.read(trialId, lines.readValue(line), jobcentre);
@@ -239,8 +268,10 @@ public class OutcomeResource {
     @Path("/unmatched")
     @RolesAllowed({Roles.ADMIN, Roles.ANALYST})
     @Operation(operationId = "listUnmatchedOutcomes", summary = "Outcomes that have not found their participant",
-            description = "Outcomes kept as PENDING_ENROLMENT because no enrolment event has named their participant, "
-                    + "oldest first (at most 1000 listed; count gives all).")
+            description = "Outcomes kept as PENDING_ENROLMENT because no enrolment event has named their participant "
+                    + "(or, reported by a jobcentre, because the participant is not that jobcentre's), oldest first "
+                    + "(at most 1000 listed; count gives all). Each read is audited (who, when, trial, how many "
+                    + "listed).")
     @APIResponse(responseCode = "200", description = "The unmatched outcomes", content = @Content(
             schema = @Schema(implementation = UnmatchedOutcomes.class), examples = @ExampleObject(name = "unmatched", value = OutcomeExamples.UNMATCHED)))
     @APIResponse(responseCode = "404", description = "No such trial")
@@ -251,7 +282,9 @@ public class OutcomeResource {
                 .map(u -> new UnmatchedOutcomes.Unmatched(u.source(), u.sourceId(), u.enrolmentId(), u.namedByCpr(),
                         u.type(), u.occurredOn(), u.receivedAt(), ChronoUnit.DAYS.between(u.receivedAt(), now)))
                 .toList();
-        return new UnmatchedOutcomes(trialId, outcomes.count(trialId, OutcomeStatus.PENDING_ENROLMENT), found);
+        UnmatchedOutcomes answer = new UnmatchedOutcomes(trialId, outcomes.count(trialId, OutcomeStatus.PENDING_ENROLMENT), found);
+        reads.record(UNMATCHED_READ, trialId, found.size());
+        return answer;
     }
 
     /** A jobcentre reports for its own participants only; an admin for anyone. */

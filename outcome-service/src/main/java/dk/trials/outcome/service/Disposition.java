@@ -11,7 +11,12 @@ public enum Disposition {
     /** The same source and source id was reported before; nothing changed. */
     DUPLICATE,
     /** Breaks a rule; the reason says which. */
-    REJECTED;
+    REJECTED,
+    /**
+     * Would wait for its participant, but its jobcentre already keeps as many outcomes waiting as it may
+     * ({@link PendingOutcomeAllowance}); not kept.
+     */
+    TOO_MANY_PENDING;
 
     /** The disposition of an outcome kept (or, if rejected, refused) with this status. */
     static Disposition of(OutcomeStatus status) {

@@ -11,4 +11,7 @@ import java.util.UUID;
  */
 public record IncomingOutcome(UUID trialId, UUID enrolmentId, String pseudonym, OutcomeType type, LocalDate occurredOn,
                               String source, String sourceId, String reportedByJobcentre) {
+
+    /** The longest source or source id, however the outcome arrives. */
+    public static final int MAX_TEXT = 200;
 }

@@ -1,6 +1,7 @@
 package dk.trials.outcome.service;
 
 import dk.trials.outcome.OutcomeStatus;
+import dk.trials.platform.security.CprLookups;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -16,7 +17,9 @@ import java.util.UUID;
 
 /**
  * Takes reported outcomes of one trial, a batch at a time in one transaction: matches each to its participant
- * ({@link OutcomeMatch}), keeps it once per source and source id, and counts the accepted ones.
+ * ({@link OutcomeMatch}), keeps it once per source and source id, and counts the accepted ones. A jobcentre's outcome
+ * for another jobcentre's participant is answered and kept as one for a citizen who is not a participant (waiting,
+ * within the jobcentre's {@link PendingOutcomeAllowance}), and counted as a refused CPR lookup.
  */
 @ApplicationScoped
 public class OutcomeIngestion {
@@ -24,12 +27,17 @@ public class OutcomeIngestion {
     private final ParticipantStore participants;
     private final OutcomeStore outcomes;
     private final OutcomeMatch match;
+    private final PendingOutcomeAllowance allowance;
+    private final CprLookups lookups;
     private final Clock clock;
 
-    public OutcomeIngestion(ParticipantStore participants, OutcomeStore outcomes, OutcomeMatch match, Clock clock) {
+    public OutcomeIngestion(ParticipantStore participants, OutcomeStore outcomes, OutcomeMatch match,
+                            PendingOutcomeAllowance allowance, CprLookups lookups, Clock clock) {
         this.participants = participants;
         this.outcomes = outcomes;
         this.match = match;
+        this.allowance = allowance;
+        this.lookups = lookups;
         this.clock = clock;
     }
 
@@ -61,11 +69,27 @@ public class OutcomeIngestion {
         List<OutcomeStore.NewOutcome> toKeep = new ArrayList<>();
         List<Integer> keptLines = new ArrayList<>();
         List<ParticipantRecord> keptParticipants = new ArrayList<>();
+        PendingOutcomeAllowance.Places places = null;
         for (int i = 0; i < batch.size(); i++) {
             IncomingOutcome o = batch.get(i);
-            ParticipantRecord participant = o.enrolmentId() != null ? byEnrolment.get(o.enrolmentId()) : byPseudonym.get(o.pseudonym());
+            ParticipantRecord named = o.enrolmentId() != null ? byEnrolment.get(o.enrolmentId()) : byPseudonym.get(o.pseudonym());
+            ParticipantRecord participant = OutcomeMatch.seenBy(named, o.reportedByJobcentre());
+            if (named != null && participant == null) {
+                lookups.refused(CprLookups.NOT_OWN_PARTICIPANT);
+            }
             OutcomeMatch.Verdict verdict = match.judge(participant, o.occurredOn(), o.reportedByJobcentre(), today);
             UUID enrolmentId = participant != null ? participant.enrolmentId() : o.enrolmentId();
+            if (verdict.status() == OutcomeStatus.PENDING_ENROLMENT && o.reportedByJobcentre() != null) {
+                if (places == null) {
+                    places = allowance.of(o.reportedByJobcentre());
+                }
+                if (!places.take()) {
+                    results[i] = new IngestionResult(Disposition.TOO_MANY_PENDING, "the jobcentre already has "
+                            + allowance.cap() + " outcomes waiting for their participant, the most kept; not kept",
+                            enrolmentId);
+                    continue;
+                }
+            }
             results[i] = new IngestionResult(Disposition.of(verdict.status()), verdict.reason(), enrolmentId);
             if (verdict.status() != OutcomeStatus.REJECTED || keepRejected) {
                 toKeep.add(new OutcomeStore.NewOutcome(withPseudonym(o, participant), enrolmentId, verdict.status(),

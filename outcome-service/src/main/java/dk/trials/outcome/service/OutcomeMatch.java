@@ -34,15 +34,30 @@ public class OutcomeMatch {
         this.rolling = rolling;
     }
 
-    /** The verdict on an outcome of a participant who may not be known yet ({@code participant} null). */
+    /**
+     * The verdict on an outcome of a participant who may not be known yet ({@code participant} null). An outcome a
+     * jobcentre reports for another jobcentre's participant is judged as one whose participant is not known: it waits,
+     * and no rule that needs the participant is applied, so the answer tells the jobcentre nothing about the citizen.
+     */
     public Verdict judge(ParticipantRecord participant, LocalDate occurredOn, String reportedByJobcentre, LocalDate today) {
+        ParticipantRecord own = seenBy(participant, reportedByJobcentre);
         Optional<String> broken = OutcomeRules.brokenWithoutParticipant(occurredOn, today)
-                .or(() -> participant == null ? Optional.empty()
-                        : OutcomeRules.brokenFor(participant, occurredOn, reportedByJobcentre));
+                .or(() -> own == null ? Optional.empty() : OutcomeRules.brokenFor(own, occurredOn));
         if (broken.isPresent()) {
             return new Verdict(OutcomeStatus.REJECTED, broken.get());
         }
-        return new Verdict(participant == null ? OutcomeStatus.PENDING_ENROLMENT : OutcomeStatus.ACCEPTED, null);
+        return new Verdict(own == null ? OutcomeStatus.PENDING_ENROLMENT : OutcomeStatus.ACCEPTED, null);
+    }
+
+    /**
+     * The participant as the reporter may know them: a jobcentre ({@code reportedByJobcentre} not null) knows only its
+     * own participants, those it acts for; an admin or a register feed (null) knows everyone.
+     */
+    public static ParticipantRecord seenBy(ParticipantRecord participant, String reportedByJobcentre) {
+        if (participant == null || reportedByJobcentre == null || reportedByJobcentre.equals(participant.actingJobcentre())) {
+            return participant;
+        }
+        return null;
     }
 
     /** Collects what one transaction's counted outcomes of a trial change, to be written at once. */

@@ -16,11 +16,11 @@ final class OutcomeRules {
                 : Optional.empty();
     }
 
-    /** Rules that need the participant: reported by their own jobcentre, and not before their enrolment. */
-    static Optional<String> brokenFor(ParticipantRecord participant, LocalDate occurredOn, String reportedByJobcentre) {
-        if (reportedByJobcentre != null && !reportedByJobcentre.equals(participant.jobcentre())) {
-            return Optional.of("the participant is not enrolled by jobcentre " + reportedByJobcentre);
-        }
+    /**
+     * The rule that needs the participant: not before their enrolment. Applied only where the reporter may know the
+     * participant ({@link OutcomeMatch#seenBy}).
+     */
+    static Optional<String> brokenFor(ParticipantRecord participant, LocalDate occurredOn) {
         if (occurredOn.isBefore(participant.enrolledOn())) {
             return Optional.of("occurredOn " + occurredOn + " is before the participant's enrolment on "
                     + participant.enrolledOn());

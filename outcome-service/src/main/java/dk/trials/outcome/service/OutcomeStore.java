@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -90,17 +91,23 @@ public class OutcomeStore {
         return id == null ? null : id.toString();
     }
 
-    /** The trial's pending outcomes that name this participant, locked for resolution. */
-    public List<PendingOutcome> lockPendingFor(UUID trialId, String pseudonym, UUID enrolmentId) {
+    /**
+     * The trial's pending outcomes that name this participant and that they may resolve, locked for resolution: those
+     * of an admin or a register feed, and those of the jobcentre acting for the participant. Another jobcentre's go on
+     * waiting.
+     */
+    public List<PendingOutcome> lockPendingFor(UUID trialId, String pseudonym, UUID enrolmentId, String jobcentre) {
         String sql = """
                 select id, type, occurred_on, reported_by_jobcentre from outcome
                 where trial_id = ? and status = 'PENDING_ENROLMENT' and (pseudonym = ? or enrolment_id = ?)
+                  and (reported_by_jobcentre is null or reported_by_jobcentre = ?)
                 order by id for update""";
         List<PendingOutcome> pending = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setObject(1, trialId);
             s.setString(2, pseudonym);
             s.setObject(3, enrolmentId);
+            s.setString(4, jobcentre);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     pending.add(new PendingOutcome(r.getLong(1), OutcomeType.valueOf(r.getString(2)),
@@ -127,15 +134,21 @@ public class OutcomeStore {
         }
     }
 
-    /** Participants (by enrolment id) for whom a pending outcome has meanwhile become matchable. */
+    /**
+     * Participants (by enrolment id) for whom a pending outcome has meanwhile become matchable: one they may resolve
+     * ({@link #lockPendingFor}), so that another jobcentre's outcomes, which go on waiting, are not found round after
+     * round.
+     */
     @Transactional(Transactional.TxType.REQUIRED)
     public List<UUID> participantsWithPendingOutcomes(int limit) {
         String sql = """
                 select p.enrolment_id from participant p
                 where exists (select 1 from outcome o where o.status = 'PENDING_ENROLMENT'
-                                and o.trial_id = p.trial_id and o.pseudonym = p.pseudonym)
+                                and o.trial_id = p.trial_id and o.pseudonym = p.pseudonym
+                                and (o.reported_by_jobcentre is null or o.reported_by_jobcentre = coalesce(p.acting_jobcentre, p.jobcentre)))
                    or exists (select 1 from outcome o where o.status = 'PENDING_ENROLMENT'
-                                and o.trial_id = p.trial_id and o.enrolment_id = p.enrolment_id)
+                                and o.trial_id = p.trial_id and o.enrolment_id = p.enrolment_id
+                                and (o.reported_by_jobcentre is null or o.reported_by_jobcentre = coalesce(p.acting_jobcentre, p.jobcentre)))
                 limit ?""";
         List<UUID> ids = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
@@ -149,6 +162,42 @@ public class OutcomeStore {
             throw new IllegalStateException(e);
         }
         return ids;
+    }
+
+    /**
+     * How many outcomes the jobcentre keeps waiting for their participant, across trials, under a lock of the
+     * jobcentre's held to the end of the transaction.
+     */
+    public long lockAndCountPendingReportedBy(String jobcentre) {
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "select pg_advisory_xact_lock(hashtext('pending-outcomes'), hashtext(?))")) {
+                s.setString(1, jobcentre);
+                s.execute();
+            }
+            try (PreparedStatement s = c.prepareStatement("select count(*) from outcome"
+                    + " where status = 'PENDING_ENROLMENT' and reported_by_jobcentre = ?")) {
+                s.setString(1, jobcentre);
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    return r.getLong(1);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Deletes the jobcentres' outcomes still waiting for their participant that were received before the instant. */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public int deletePendingReportedByJobcentresBefore(Instant receivedBefore) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("delete from outcome"
+                + " where status = 'PENDING_ENROLMENT' and reported_by_jobcentre is not null and received_at < ?")) {
+            s.setObject(1, receivedBefore.atOffset(ZoneOffset.UTC));
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** How many of the trial's outcomes have this status (pending and rejected are indexed). */

@@ -4,9 +4,13 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-/** A participant with the earliest terminal outcome counted for them so far ({@code endedDay} null: none yet). */
+/**
+ * A participant with the earliest terminal outcome counted for them so far ({@code endedDay} null: none yet).
+ * {@code jobcentre} enrolled them (their stratum in the aggregates); {@code actingJobcentre} acts for them now, the
+ * same unless an admin transferred the citizen to another jobcentre.
+ */
 public record ParticipantRecord(UUID enrolmentId, UUID trialId, String pseudonym, String arm, String jobcentre,
-                                LocalDate enrolledOn, Integer endedDay, Boolean endedByJobExit) {
+                                String actingJobcentre, LocalDate enrolledOn, Integer endedDay, Boolean endedByJobExit) {
 
     public int dayOfFollowUp(LocalDate occurredOn) {
         return (int) ChronoUnit.DAYS.between(enrolledOn, occurredOn);
@@ -21,6 +25,7 @@ public record ParticipantRecord(UUID enrolmentId, UUID trialId, String pseudonym
     }
 
     public ParticipantRecord endedAt(int day, boolean jobExit) {
-        return new ParticipantRecord(enrolmentId, trialId, pseudonym, arm, jobcentre, enrolledOn, day, jobExit);
+        return new ParticipantRecord(enrolmentId, trialId, pseudonym, arm, jobcentre, actingJobcentre, enrolledOn, day,
+                jobExit);
     }
 }

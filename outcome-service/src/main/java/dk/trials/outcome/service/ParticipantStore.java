@@ -1,5 +1,6 @@
 package dk.trials.outcome.service;
 
+import dk.trials.platform.cpr.CprPseudonymiser;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -26,7 +27,8 @@ import java.util.UUID;
 public class ParticipantStore {
 
     private static final String COLUMNS =
-            "enrolment_id, trial_id, pseudonym, arm, jobcentre, enrolled_on, ended_day, ended_by_job_exit";
+            "enrolment_id, trial_id, pseudonym, arm, jobcentre, coalesce(acting_jobcentre, jobcentre), enrolled_on,"
+                    + " ended_day, ended_by_job_exit";
 
     private final AgroalDataSource dataSource;
 
@@ -74,27 +76,13 @@ public class ParticipantStore {
         }
     }
 
-    /** The trial's participant named by enrolment id if given, else by pseudonym; no lock. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<ParticipantRecord> find(UUID trialId, String pseudonym, UUID enrolmentId) {
-        String sql = "select " + COLUMNS + " from participant where trial_id = ? and "
-                + (enrolmentId != null ? "enrolment_id = ?" : "pseudonym = ?");
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, trialId);
-            s.setObject(2, enrolmentId != null ? enrolmentId : pseudonym);
-            return read(s).stream().findFirst();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static List<ParticipantRecord> read(PreparedStatement s) throws SQLException {
         List<ParticipantRecord> found = new ArrayList<>();
         try (ResultSet r = s.executeQuery()) {
             while (r.next()) {
                 found.add(new ParticipantRecord(r.getObject(1, UUID.class), r.getObject(2, UUID.class), r.getString(3),
-                        r.getString(4), r.getString(5), r.getObject(6, LocalDate.class), (Integer) r.getObject(7),
-                        (Boolean) r.getObject(8)));
+                        r.getString(4), r.getString(5), r.getString(6), r.getObject(7, LocalDate.class),
+                        (Integer) r.getObject(8), (Boolean) r.getObject(9)));
             }
         }
         return found;
@@ -125,7 +113,58 @@ public class ParticipantStore {
         }
     }
 
+    /**
+     * Re-keys a known participant to {@code pseudonym} when enrolment-service publishes it under another trial key
+     * (a key rotation), with the outcomes kept under the old one; false if the participant is unknown or its pseudonym
+     * is under that key already (a redelivery, or the same enrolment event again).
+     */
+    public boolean rekey(UUID enrolmentId, String pseudonym) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement find = c.prepareStatement(
+                     "select trial_id, pseudonym from participant where enrolment_id = ? for update");
+             PreparedStatement participant = c.prepareStatement(
+                     "update participant set pseudonym = ? where enrolment_id = ?");
+             PreparedStatement outcomes = c.prepareStatement(
+                     "update outcome set pseudonym = ? where trial_id = ? and pseudonym = ?")) {
+            find.setObject(1, enrolmentId);
+            UUID trialId;
+            String before;
+            try (ResultSet row = find.executeQuery()) {
+                if (!row.next()) {
+                    return false;
+                }
+                trialId = row.getObject(1, UUID.class);
+                before = row.getString(2);
+            }
+            if (CprPseudonymiser.keyIdOf(before).equals(CprPseudonymiser.keyIdOf(pseudonym))) {
+                return false;
+            }
+            participant.setString(1, pseudonym);
+            participant.setObject(2, enrolmentId);
+            participant.executeUpdate();
+            outcomes.setString(1, pseudonym);
+            outcomes.setObject(2, trialId);
+            outcomes.setString(3, before);
+            outcomes.executeUpdate();
+            return true;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Keeps the withdrawal date for the record; intention to treat keeps the participant in the analysis. */
+    /** From now on {@code jobcentre} acts for the participant; false if the participant is not known. */
+    public boolean transfer(UUID enrolmentId, String jobcentre) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("update participant set acting_jobcentre = ? where enrolment_id = ?")) {
+            s.setString(1, jobcentre);
+            s.setObject(2, enrolmentId);
+            return s.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public void withdraw(UUID enrolmentId, LocalDate withdrawnOn) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("update participant set withdrawn_on = ? where enrolment_id = ?")) {

@@ -11,7 +11,9 @@ import java.util.UUID;
 
 /**
  * Resolves the outcomes that waited for a participant's enrolment, once the participant is known: each is counted,
- * or rejected with the rule it breaks. Called when the enrolment event arrives and by the periodic rematch.
+ * or rejected with the rule it breaks. Called when the enrolment event arrives and by the periodic rematch. An
+ * outcome another jobcentre reported is not among them ({@link OutcomeStore#lockPendingFor}) and goes on waiting: it
+ * counts only if the participant becomes that jobcentre's.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -38,7 +40,8 @@ public class PendingOutcomeMatch {
         LocalDate today = LocalDate.now(clock);
         OutcomeMatch.Counting counting = match.counting(participant.trialId());
         for (OutcomeStore.PendingOutcome pending
-                : outcomes.lockPendingFor(participant.trialId(), participant.pseudonym(), enrolmentId)) {
+                : outcomes.lockPendingFor(participant.trialId(), participant.pseudonym(), enrolmentId,
+                participant.actingJobcentre())) {
             OutcomeMatch.Verdict verdict = match.judge(participant, pending.occurredOn(), pending.reportedByJobcentre(), today);
             outcomes.resolve(pending.id(), verdict.status(), verdict.reason(), enrolmentId, participant.pseudonym());
             if (verdict.status() == OutcomeStatus.ACCEPTED) {

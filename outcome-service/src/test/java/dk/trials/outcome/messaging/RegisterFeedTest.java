@@ -24,6 +24,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** Register feeds on outcome-events: counted like any outcome, redeliveries ignored, rule breaches kept as rejected. */
 @QuarkusTest
@@ -61,6 +62,27 @@ class RegisterFeedTest extends TestInfrastructure {
         assertEquals(1, estimates.getInt("arms.find { it.arm == 'treatment' }.participants"));
         assertEquals(1, estimates.getInt("outcomes.rejected"));
         assertEquals(0, estimates.getInt("outcomes.pendingEnrolment"));
+    }
+
+    @Test
+    void aRegisterOutcomeThatCannotBeStoredIsNotKeptAndTheFeedGoesOn() throws Exception {
+        UUID trialId = Events.openTrial(codec, Events.design(Events.arms("treatment", "control"), 26), null);
+        UUID enrolmentId = UUID.randomUUID();
+        Events.enrol(codec, Events.enrolled(trialId, enrolmentId, "feed-pseudonym-3", "control", "101", TODAY.minusDays(60))).get();
+        await().atMost(Duration.ofSeconds(30)).until(() -> Events.participants(trialId) == 1);
+
+        // A CPR-like number in the source id would be stored in clear; year 0 exists in Java but not in PostgreSQL.
+        Events.reportOutcome(codec, new OutcomeReported(trialId, enrolmentId, null, OutcomeType.JOB_EXIT, TODAY.minusDays(5), "DREAM", "dream-0101991234"));
+        Events.reportOutcome(codec, new OutcomeReported(trialId, enrolmentId, null, OutcomeType.JOB_EXIT, LocalDate.of(0, 1, 1), "DREAM", "year-0"));
+        Events.reportOutcome(codec, new OutcomeReported(trialId, enrolmentId, null, OutcomeType.JOB_EXIT, TODAY.minusDays(10), "DREAM", "r-ok"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> keptOutcomes(trialId, "r-ok") == 1);
+        assertEquals(0, keptOutcomes(trialId, "dream-0101991234") + keptOutcomes(trialId, "year-0"));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> estimates(trialId).getInt("arms.find { it.arm == 'control' }.events") == 1);
+        assertEquals(0, estimates(trialId).getInt("outcomes.rejected"));
+        String log = java.nio.file.Files.readString(java.nio.file.Path.of("target/outcome-service-test.log"));
+        assertFalse(log.contains("0101991234"), "the log names the event and the rule, never the value");
     }
 
     private static long keptOutcomes(UUID trialId, String sourceId) {

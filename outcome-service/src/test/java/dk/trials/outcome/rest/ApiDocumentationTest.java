@@ -46,7 +46,9 @@ class ApiDocumentationTest extends TestInfrastructure {
                         "GET /api/v1/trials/{trialId}/looks",
                         "GET /api/v1/trials/{trialId}/looks/{look}",
                         "POST /api/v1/trials/{trialId}/looks/{look}/sign-off",
-                        "GET /api/v1/trials/{trialId}/reconciliation"),
+                        "GET /api/v1/trials/{trialId}/reconciliation",
+                        "GET /api/v1/admin/dead-letters",
+                        "POST /api/v1/admin/dead-letters/{topic}/{partition}/{offset}/replay"),
                 OpenApiConformance.operations(api).keySet());
         assertEquals(List.of(), OpenApiConformance.shortfalls(api));
     }

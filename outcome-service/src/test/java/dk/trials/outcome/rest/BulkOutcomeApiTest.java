@@ -21,8 +21,12 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
-/** Bulk NDJSON files: what several lines of one file about the same record or participant come to. */
+/**
+ * Bulk NDJSON files: what several lines of one file about the same record or participant come to, and that a bad
+ * line is rejected by its number while the rest of the file counts.
+ */
 @QuarkusTest
 class BulkOutcomeApiTest extends TestInfrastructure {
 
@@ -113,6 +117,89 @@ class BulkOutcomeApiTest extends TestInfrastructure {
         assertEquals(40, firstEventDay("treatment"));
     }
 
+    @Test
+    void eachBadLineIsRejectedByItsNumberAndNeverFailsItsBatchOrTheFile() {
+        UUID known = enrol("control", TODAY.minusDays(50));
+        String good = line(known, "JOB_EXIT", TODAY.minusDays(10), "DREAM", "good-1");
+        String file = good
+                + line(known, "JOB_EXIT", "0000-01-01", "DREAM", "bad-2")
+                + line(known, "JOB_EXIT", "-5000-01-01", "DREAM", "bad-3")
+                + line(known, "JOB_EXIT", "2027-02-30", "DREAM", "bad-4")
+                + "{\"enrolmentId\":\"" + known + "\",\"type\":{\"no\":1},\"occurredOn\":\"" + TODAY + "\",\"source\":\"DREAM\",\"sourceId\":\"bad-5\"}\n"
+                + "{\"enrolmentId\": \"x0101991234\n"
+                + line(known, "JOB_EXIT", TODAY.minusDays(5).toString(), "DREAM", "dream-010199-1234")
+                + line(known, "JOB_EXIT", TODAY.minusDays(5).toString(), "DRE\\u0001AM", "bad-8")
+                + "[1, 2]\n"
+                + "null\n"
+                + line(UUID.randomUUID(), "EMIGRATED", TODAY.minusDays(3).toString(), "CPR", "pending-11");
+        String answer = bulkAnswer(file);
+        JsonPath receipt = JsonPath.from(answer);
+        assertEquals(11, receipt.getLong("lines"));
+        assertEquals(1, receipt.getLong("accepted"));
+        assertEquals(1, receipt.getLong("pending"));
+        assertEquals(9, receipt.getLong("rejected"));
+        assertEquals(List.of(2, 3, 4, 5, 6, 7, 8, 9, 10), receipt.getList("rejections.line", Integer.class));
+        assertEquals("sourceId must not contain a CPR number", receipt.getString("rejections.find { it.line == 7 }.reason"));
+        assertFalse(answer.contains("010199") || answer.contains("0101991234"), answer);
+        awaitEvents("control", 1);
+        assertEquals(40, firstEventDay("control"));
+    }
+
+    @Test
+    void aLineOverSixteenKibIsRejectedByItsNumberAndTheLinesAroundItCount() {
+        UUID known = enrol("treatment", TODAY.minusDays(50));
+        String padded = "{\"enrolmentId\":\"" + known + "\",\"type\":\"JOB_EXIT\",\"occurredOn\":\"" + TODAY.minusDays(20)
+                + "\",\"source\":\"DREAM\",\"sourceId\":\"long-2\",\"padding\":\"";
+        String atTheLimit = padded + "x".repeat(OutcomeResource.MAX_LINE_BYTES - padded.length() - 2) + "\"}";
+        String overIt = padded + "x".repeat(OutcomeResource.MAX_LINE_BYTES - padded.length() - 1) + "\"}";
+        assertEquals(OutcomeResource.MAX_LINE_BYTES, atTheLimit.length());
+        JsonPath receipt = bulk(line(known, "EMIGRATED", TODAY.minusDays(5).toString(), "CPR", "long-1")
+                + overIt + "\r\n"
+                + atTheLimit.replace("long-2", "long-3") + "\r\n"
+                + "y".repeat(3 * OutcomeResource.MAX_LINE_BYTES) + "\n"
+                + line(known, "JOB_EXIT", TODAY.minusDays(30).toString(), "DREAM", "long-5"));
+        assertEquals(5, receipt.getLong("lines"));
+        assertEquals(3, receipt.getLong("accepted"));
+        assertEquals(List.of(2, 4), receipt.getList("rejections.line", Integer.class));
+        assertEquals("line is longer than 16384 bytes", receipt.getString("rejections[0].reason"));
+        awaitEvents("treatment", 1);
+        assertEquals(20, firstEventDay("treatment"));
+    }
+
+    @Test
+    void aJobcentresLineForAnotherJobcentresParticipantWaitsAsForANonParticipantAndIsNotCounted() {
+        UUID elsewhere = enrol("control", TODAY.minusDays(50));
+        JsonPath receipt = given().auth().oauth2(TestTokens.jobcentre("751")).contentType("application/x-ndjson")
+                .body((line(elsewhere, "JOB_EXIT", TODAY.minusDays(10).toString(), "DREAM", "jc-1")
+                        + line(elsewhere, "JOB_EXIT", TODAY.minusDays(60).toString(), "DREAM", "jc-2")
+                        + line(UUID.randomUUID(), "JOB_EXIT", TODAY.minusDays(10).toString(), "DREAM", "jc-3"))
+                        .getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/trials/{id}/outcomes/bulk", trialId).then().statusCode(200).extract().jsonPath();
+        assertEquals(0, receipt.getLong("accepted"));
+        assertEquals(3, receipt.getLong("pending"));
+        assertEquals(0, receipt.getLong("rejected"));
+        assertEquals(0, estimates().getInt("arms.find { it.arm == 'control' }.events"));
+    }
+
+    @Test
+    void aBodyOverTwoGibIsRefusedWith413BeforeAnyLineIsRead() throws Exception {
+        java.net.URI base = java.net.URI.create(io.restassured.RestAssured.baseURI);
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            String head = "POST /api/v1/trials/" + trialId + "/outcomes/bulk HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: Bearer " + TestTokens.admin() + "\r\nContent-Type: application/x-ndjson\r\n"
+                    + "Content-Length: " + (2L * 1024 * 1024 * 1024 + 1) + "\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(line(UUID.randomUUID(), "JOB_EXIT", TODAY.toString(), "DREAM", "huge-1")
+                    .getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            assertEquals("HTTP/1.1 413 Request Entity Too Large", status);
+        }
+        assertEquals(0, estimates().getInt("outcomes.pendingEnrolment"));
+    }
+
     private UUID enrol(String arm, LocalDate enrolledOn) {
         UUID enrolmentId = UUID.randomUUID();
         long before = Events.participants(trialId);
@@ -127,14 +214,22 @@ class BulkOutcomeApiTest extends TestInfrastructure {
     }
 
     private static String line(UUID enrolmentId, String type, LocalDate occurredOn, String source, String sourceId) {
+        return line(enrolmentId, type, occurredOn.toString(), source, sourceId);
+    }
+
+    private static String line(UUID enrolmentId, String type, String occurredOn, String source, String sourceId) {
         return "{\"enrolmentId\":\"" + enrolmentId + "\",\"type\":\"" + type + "\",\"occurredOn\":\"" + occurredOn
                 + "\",\"source\":\"" + source + "\",\"sourceId\":\"" + sourceId + "\"}\n";
     }
 
     private JsonPath bulk(String file) {
+        return JsonPath.from(bulkAnswer(file));
+    }
+
+    private String bulkAnswer(String file) {
         return given().auth().oauth2(TestTokens.admin()).contentType("application/x-ndjson")
                 .body(file.getBytes(StandardCharsets.UTF_8)).post("/api/v1/trials/{id}/outcomes/bulk", trialId)
-                .then().statusCode(200).extract().jsonPath();
+                .then().statusCode(200).extract().asString();
     }
 
     private JsonPath estimates() {

@@ -37,6 +37,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The looks API: who may take and read looks, what is refused, the report as JSON and CSV, and sign-off. */
@@ -128,6 +129,29 @@ class LookApiTest extends TestInfrastructure {
 
         assertEquals(List.of(), given().auth().oauth2(TestTokens.admin()).get(LOOKS, trial.id())
                 .then().statusCode(200).extract().jsonPath().getList("looks"));
+    }
+
+    @Test
+    void aCutOutsideTheCenturiesTakenOrACprNumberInAReasonOrCommentIs422NamingTheFieldAndNeverEchoed() {
+        for (String cut : List.of("0000-01-01", "-5000-01-01", "+10000-01-01")) {
+            take(TestTokens.admin(), "{\"cutDate\": \"" + cut + "\", \"reason\": \"x\"}").then().statusCode(422)
+                    .contentType("application/problem+json").body("errors.field", equalTo(List.of("cutDate")));
+        }
+        String refused = take(TestTokens.admin(), "{\"reason\": \"Citizen 010199-1234 asked for it\"}").then()
+                .statusCode(422).body("errors.field", equalTo(List.of("reason")))
+                .body("errors[0].message", equalTo("must not contain a CPR number")).extract().asString();
+        assertFalse(refused.contains("010199"), refused);
+        assertEquals(List.of(), given().auth().oauth2(TestTokens.admin()).get(LOOKS, trial.id())
+                .then().statusCode(200).extract().jsonPath().getList("looks"));
+
+        take(TestTokens.admin(), "{\"cutDate\": \"" + CUT + "\", \"reason\": \"Interim\"}").then().statusCode(201);
+        String sha = given().auth().oauth2(TestTokens.analyst()).get(LOOKS + "/1", trial.id()).jsonPath().getString("sha256");
+        String comment = signOff(TestTokens.analyst(), "{\"decision\": \"CONTINUE\", \"comment\": \"about 0101991234\", "
+                + "\"sha256\": \"" + sha + "\"}").then().statusCode(422).body("errors.field", equalTo(List.of("comment")))
+                .extract().asString();
+        assertFalse(comment.contains("0101991234"), comment);
+        assertEquals(0, given().auth().oauth2(TestTokens.admin()).get(LOOKS + "/1", trial.id()).jsonPath()
+                .getList("signOffs").size());
     }
 
     @Test

@@ -3,11 +3,14 @@ package dk.trials.outcome.rest;
 import dk.trials.platform.cpr.CprNumber;
 import dk.trials.platform.cpr.CprPseudonymiser;
 import dk.trials.platform.messaging.EventCodec;
+import dk.trials.events.EventEnvelope;
+import dk.trials.events.enrolment.ParticipantTransferred;
 import dk.trials.events.enrolment.ParticipantWithdrawn;
 import dk.trials.platform.time.TrialsClock;
 import dk.trials.testing.TestTokens;
 import dk.trials.outcome.Events;
 import dk.trials.outcome.TestInfrastructure;
+import dk.trials.outcome.service.OutcomeStore;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -18,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -29,6 +33,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** Reporting single outcomes: who may, what counts, what is refused and why, and the estimates that follow. */
 @QuarkusTest
@@ -41,6 +46,8 @@ class OutcomeApiTest extends TestInfrastructure {
     EventCodec codec;
     @Inject
     CprPseudonymiser pseudonymiser;
+    @Inject
+    OutcomeStore outcomes;
 
     private UUID trialId;
 
@@ -136,7 +143,7 @@ class OutcomeApiTest extends TestInfrastructure {
         String citizen = cpr();
         UUID enrolmentId = enrol(citizen, "treatment", "101", TODAY.minusDays(40));
         awaitParticipants(1);
-        Events.withdraw(codec, new ParticipantWithdrawn(enrolmentId, trialId, pseudonymiser.pseudonym(CprNumber.parse(citizen).orElseThrow()), TODAY.minusDays(2)));
+        Events.withdraw(codec, new ParticipantWithdrawn(enrolmentId, trialId, pseudonymiser.pseudonym(trialId, CprNumber.parse(citizen).orElseThrow()), TODAY.minusDays(2)));
         post(TestTokens.admin(), Map.of("enrolmentId", enrolmentId.toString(), "type", "JOB_EXIT",
                 "occurredOn", TODAY.minusDays(1).toString(), "source", "DREAM", "sourceId", "w-1")).then().statusCode(201);
         JsonPath estimates = awaitEstimates(e -> e.getInt("arms.find { it.arm == 'treatment' }.events") == 1);
@@ -192,6 +199,47 @@ class OutcomeApiTest extends TestInfrastructure {
     }
 
     @Test
+    void aDateOutsideTheCenturiesTheServiceTakesIsUnprocessableNamingTheFieldAndChangesNothing() {
+        String citizen = cpr();
+        enrol(citizen, "control", "101", TODAY.minusDays(10));
+        awaitParticipants(1);
+        for (String date : List.of("0000-01-01", "-5000-01-01", "1899-12-31", "+10000-01-01")) {
+            given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                    .body(Map.of("cpr", citizen, "type", "JOB_EXIT", "occurredOn", date, "source", "DREAM", "sourceId", "far-" + date))
+                    .post("/api/v1/trials/{id}/outcomes", trialId).then().statusCode(422)
+                    .contentType("application/problem+json").body("errors.field", equalTo(List.of("occurredOn")));
+            for (String path : List.of("/api/v1/trials/{id}/estimates", "/api/v1/trials/{id}/survival")) {
+                given().auth().oauth2(TestTokens.analyst()).queryParam("asOf", date).get(path, trialId)
+                        .then().statusCode(422).contentType("application/problem+json")
+                        .body("errors.field", equalTo(List.of("asOf")));
+            }
+        }
+        JsonPath estimates = estimates(TODAY);
+        assertEquals(0, estimates.getInt("outcomes.rejected"));
+        assertEquals(0, estimates.getInt("outcomes.pendingEnrolment"));
+    }
+
+    @Test
+    void aCprNumberOrAControlCharacterInSourceOrSourceIdIsUnprocessableNamingTheFieldAndNeverEchoed() {
+        String citizen = cpr();
+        enrol(citizen, "control", "101", TODAY.minusDays(10));
+        awaitParticipants(1);
+        for (String hidden : List.of("0101991234", "010199-1234", "case 010199 1234 of DREAM")) {
+            String answer = post(TestTokens.admin(), outcome(citizen, "JOB_EXIT", TODAY, "DREAM", hidden)).then().statusCode(422)
+                    .contentType("application/problem+json").body("errors.field", equalTo(List.of("sourceId")))
+                    .body("errors.message", equalTo(List.of("must not contain a CPR number"))).extract().asString();
+            assertFalse(answer.contains("010199"), answer);
+            post(TestTokens.admin(), outcome(citizen, "JOB_EXIT", TODAY, hidden, "cpr-in-source")).then().statusCode(422)
+                    .body("errors.field", equalTo(List.of("source"))).body(org.hamcrest.Matchers.not(containsString("010199")));
+        }
+        post(TestTokens.admin(), outcome(citizen, "JOB_EXIT", TODAY, "DRE\u0001AM", "control-1")).then()
+                .statusCode(422).contentType("application/problem+json").body("errors.field", equalTo(List.of("source")));
+        JsonPath estimates = estimates(TODAY);
+        assertEquals(0, estimates.getInt("arms.find { it.arm == 'control' }.events"));
+        assertEquals(0, estimates.getInt("outcomes.rejected"));
+    }
+
+    @Test
     void survivalCurvesRefuseADateInTheFutureAsUnprocessableAndNotADateAsUnreadable() {
         given().auth().oauth2(TestTokens.analyst()).queryParam("asOf", TODAY.plusDays(1).toString())
                 .get("/api/v1/trials/{id}/survival", trialId).then().statusCode(422)
@@ -204,17 +252,83 @@ class OutcomeApiTest extends TestInfrastructure {
     }
 
     @Test
-    void aJobcentreReportsOnlyForItsOwnParticipantsAndAnalystsOnlyRead() {
+    void aJobcentreCountsOutcomesOnlyForItsOwnParticipantsAndAnalystsOnlyRead() {
         String citizen = cpr();
-        enrol(citizen, "control", "751", TODAY.minusDays(10));
+        UUID enrolmentId = enrol(citizen, "control", "751", TODAY.minusDays(10));
         awaitParticipants(1);
-        post(TestTokens.jobcentre("101"), outcome(citizen, "JOB_EXIT", TODAY, "DREAM", "jc-1")).then().statusCode(403)
-                .contentType("application/problem+json");
+        // Another jobcentre's participant: answered as for anyone who is not a participant, and not counted.
+        post(TestTokens.jobcentre("101"), outcome(citizen, "JOB_EXIT", TODAY, "DREAM", "jc-1")).then().statusCode(202)
+                .body("status", equalTo("PENDING_ENROLMENT")).body("enrolmentId", nullValue());
         post(TestTokens.analyst(), outcome(citizen, "JOB_EXIT", TODAY, "DREAM", "jc-2")).then().statusCode(403);
         given().contentType(ContentType.JSON).body(outcome(citizen, "JOB_EXIT", TODAY, "DREAM", "jc-3"))
                 .post("/api/v1/trials/{id}/outcomes", trialId).then().statusCode(401);
         given().auth().oauth2(TestTokens.jobcentre("751")).get("/api/v1/trials/{id}/estimates", trialId).then().statusCode(403);
-        post(TestTokens.jobcentre("751"), outcome(citizen, "JOB_EXIT", TODAY, "DREAM", "jc-4")).then().statusCode(201);
+        post(TestTokens.jobcentre("751"), outcome(citizen, "JOB_EXIT", TODAY.minusDays(1), "DREAM", "jc-4")).then().statusCode(201);
+        JsonPath estimates = awaitEstimates(e -> e.getInt("arms.find { it.arm == 'control' }.events") == 1);
+        assertEquals(1, estimates.getInt("outcomes.pendingEnrolment"), "jc-1 waits, and never counts for 751's participant");
+        assertFalse(outcomes.participantsWithPendingOutcomes(10_000).contains(enrolmentId),
+                "nor does the rematch round take it up round after round");
+    }
+
+    @Test
+    void aJobcentreLearnsNothingFromAnOutcomeForAnotherJobcentresParticipantThatANonParticipantWouldNotTellIt() {
+        String elsewhere = cpr();
+        UUID elsewhereEnrolment = enrol(elsewhere, "treatment", "751", TODAY.minusDays(10));
+        awaitParticipants(1);
+        double refusedBefore = refusedLookups();
+        String nobody = cpr();
+        UUID noEnrolment = UUID.randomUUID();
+
+        // By CPR number and by enrolment id, on any date (even one before the participant's enrolment): the same
+        // status, body shape and fields as for a citizen or an enrolment id that is not in the trial.
+        for (LocalDate on : List.of(TODAY, TODAY.minusDays(20))) {
+            String a = post(TestTokens.jobcentre("101"), outcome(elsewhere, "JOB_EXIT", on, "DREAM", "probe-a-" + on))
+                    .then().statusCode(202).extract().asString();
+            String b = post(TestTokens.jobcentre("101"), outcome(nobody, "JOB_EXIT", on, "DREAM", "probe-b-" + on))
+                    .then().statusCode(202).extract().asString();
+            assertEquals(a.replace("probe-a-", "probe-b-"), b);
+            String c = post(TestTokens.jobcentre("101"), byEnrolment(elsewhereEnrolment, on, "probe-c-" + on))
+                    .then().statusCode(202).extract().asString();
+            String d = post(TestTokens.jobcentre("101"), byEnrolment(noEnrolment, on, "probe-d-" + on))
+                    .then().statusCode(202).extract().asString();
+            assertEquals(c.replace("probe-c-", "probe-d-").replace(elsewhereEnrolment.toString(), noEnrolment.toString()), d);
+        }
+        // A rule that needs no participant is answered alike too.
+        post(TestTokens.jobcentre("101"), outcome(elsewhere, "JOB_EXIT", TODAY.plusDays(1), "DREAM", "probe-e"))
+                .then().statusCode(422).body("detail", containsString("in the future"));
+
+        assertEquals(refusedBefore + 5, refusedLookups(), "each outcome naming 751's participant is a refused lookup");
+        // Waiting outcomes do not move the estimates; the list of unmatched outcomes counts them at once.
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/trials/{id}/outcomes/unmatched", trialId)
+                .then().statusCode(200).body("count", equalTo(8));
+        JsonPath estimates = estimates(TODAY);
+        assertEquals(0, estimates.getInt("arms.find { it.arm == 'treatment' }.events"));
+        assertEquals(0, estimates.getInt("outcomes.rejected"));
+    }
+
+    @Test
+    void anOutcomeThatWaitedForAnotherJobcentresParticipantCountsOnceTheParticipantIsTransferredToIt() {
+        String citizen = cpr();
+        UUID enrolmentId = enrol(citizen, "treatment", "751", TODAY.minusDays(40));
+        awaitParticipants(1);
+        post(TestTokens.jobcentre("147"), outcome(citizen, "JOB_EXIT", TODAY.minusDays(20), "DREAM", "moved-1"))
+                .then().statusCode(202);
+        assertEquals(0, estimates(TODAY).getInt("arms.find { it.arm == 'treatment' }.events"));
+
+        EventEnvelope sent = Events.transfer(codec, new ParticipantTransferred(enrolmentId, trialId, pseudonym(citizen),
+                "751", "147", java.time.Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Events.processed(sent.eventId()));
+
+        JsonPath estimates = awaitEstimates(e -> e.getInt("arms.find { it.arm == 'treatment' }.events") == 1);
+        assertEquals(0, estimates.getInt("outcomes.pendingEnrolment"));
+        // Now 147 acts for the participant, and 751 no longer does.
+        post(TestTokens.jobcentre("147"), outcome(citizen, "EMIGRATED", TODAY.minusDays(10), "CPR", "moved-2"))
+                .then().statusCode(201);
+        post(TestTokens.jobcentre("751"), outcome(citizen, "EMIGRATED", TODAY.minusDays(5), "CPR", "moved-3"))
+                .then().statusCode(202).body("enrolmentId", nullValue());
+        assertEquals(20, given().auth().oauth2(TestTokens.analyst()).get("/api/v1/trials/{id}/survival", trialId)
+                .then().statusCode(200).extract().jsonPath()
+                .getInt("arms.find { it.arm == 'treatment' }.points.find { it.nEvent > 0 }.time"));
     }
 
     @Test
@@ -224,6 +338,18 @@ class OutcomeApiTest extends TestInfrastructure {
         given().auth().oauth2(TestTokens.analyst()).queryParam("asOf", "yesterday")
                 .get("/api/v1/trials/{id}/estimates", trialId).then().statusCode(400);
         given().auth().oauth2(TestTokens.analyst()).get("/api/v1/trials/{id}/estimates", UUID.randomUUID()).then().statusCode(404);
+    }
+
+    private static Map<String, Object> byEnrolment(UUID enrolmentId, LocalDate occurredOn, String sourceId) {
+        return Map.of("enrolmentId", enrolmentId.toString(), "type", "JOB_EXIT", "occurredOn", occurredOn.toString(),
+                "source", "DREAM", "sourceId", sourceId);
+    }
+
+    private static double refusedLookups() {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(line -> line.startsWith("trials_cpr_lookups_refused_total{")
+                        && line.contains("reason=\"not-own-participant\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).findFirst().orElse(0);
     }
 
     private UUID enrol(String cpr, String arm, String jobcentre, LocalDate enrolledOn) {
@@ -237,7 +363,7 @@ class OutcomeApiTest extends TestInfrastructure {
     }
 
     private String pseudonym(String cpr) {
-        return pseudonymiser.pseudonym(CprNumber.parse(cpr).orElseThrow());
+        return pseudonymiser.pseudonym(trialId, CprNumber.parse(cpr).orElseThrow());
     }
 
     private void awaitParticipants(long expected) {

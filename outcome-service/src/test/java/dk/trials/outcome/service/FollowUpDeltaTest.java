@@ -13,7 +13,7 @@ class FollowUpDeltaTest {
 
     private static final LocalDate ENROLLED = LocalDate.of(2027, 3, 1);
     private static final ParticipantRecord NOT_ENDED = new ParticipantRecord(UUID.randomUUID(), UUID.randomUUID(), "p",
-            "control", "101", ENROLLED, null, null);
+            "control", "101", "101", ENROLLED, null, null);
 
     @Test
     void aFirstEndCountsInItsCellItsDayAndTheEnrolmentDatesEnded() {

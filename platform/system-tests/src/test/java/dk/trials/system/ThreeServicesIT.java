@@ -57,15 +57,20 @@ class ThreeServicesIT {
         try (InputStream key = ThreeServicesIT.class.getResourceAsStream("/jwt/test-public-key.pem")) {
             Files.write(publicKey, key.readAllBytes());
         }
-        byte[] pseudonymKey = new byte[32];
-        new SecureRandom().nextBytes(pseudonymKey);
+        Path cprKeys = Files.createDirectories(work.resolve("keys").resolve("cpr"));
+        writeRandomKey(cprKeys.resolve("base.key"));
+        writeRandomKey(cprKeys.resolve("v1.key"));
+        Path requestDigestKey = writeRandomKey(work.resolve("keys").resolve("request-digest.key"));
 
         Map<String, String> shared = new HashMap<>(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers(),
                 "QUARKUS_DATASOURCE_USERNAME", TestPostgres.username(),
                 "QUARKUS_DATASOURCE_PASSWORD", TestPostgres.password(),
+                "QUARKUS_FLYWAY_USERNAME", TestPostgres.ownerUsername(),
+                "QUARKUS_FLYWAY_PASSWORD", TestPostgres.ownerPassword(),
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toAbsolutePath().toString(),
-                "TRIALS_CPR_PSEUDONYM_KEY", Base64.getEncoder().encodeToString(pseudonymKey)));
+                "TRIALS_CPR_KEY_DIR", cprKeys.toAbsolutePath().toString(),
+                "TRIALS_REQUEST_DIGEST_KEY_FILE", requestDigestKey.toAbsolutePath().toString()));
 
         trials = start("trial-service", "e2e_trials", shared, work);
         enrolments = start("enrolment-service", "e2e_enrolments", shared, work);
@@ -73,6 +78,13 @@ class ThreeServicesIT {
         for (ServiceProcess service : SERVICES) {
             service.awaitReady(Duration.ofSeconds(120));
         }
+    }
+
+    /** Keys are mounted files in production, so the packaged services read them from files here too. */
+    private static Path writeRandomKey(Path file) throws IOException {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Files.writeString(file, Base64.getEncoder().encodeToString(key));
     }
 
     private static ServiceProcess start(String module, String database, Map<String, String> shared, Path work) {

@@ -12,10 +12,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 
-/** Signed bearer tokens for tests, made with the test key pair that test configurations trust. */
+/**
+ * Signed bearer tokens for tests, made with the test key pair that test configurations trust: issued now, for the
+ * audience {@value #AUDIENCE}, as the services require. {@link #forAudience} and {@link #issuedAt} make the tokens a
+ * service must refuse.
+ */
 public final class TestTokens {
 
     public static final String ISSUER = "https://trials.local/auth";
+    /** The audience every service verifies ({@code mp.jwt.verify.audiences}). */
+    public static final String AUDIENCE = "trials-api";
     private static PrivateKey signingKey;
 
     private TestTokens() {
@@ -38,9 +44,25 @@ public final class TestTokens {
     }
 
     public static String token(String role, String jobcentre) {
+        return mint(role, jobcentre, AUDIENCE, Instant.now());
+    }
+
+    /** A token like {@link #token} but for another audience (another system's token), which services refuse. */
+    public static String forAudience(String role, String audience) {
+        return mint(role, null, audience, Instant.now());
+    }
+
+    /** A token like {@link #token}, still unexpired but issued at {@code issuedAt}, e.g. longer ago than services allow. */
+    public static String issuedAt(String role, Instant issuedAt) {
+        return mint(role, null, AUDIENCE, issuedAt);
+    }
+
+    private static String mint(String role, String jobcentre, String audience, Instant issuedAt) {
         JwtClaimsBuilder claims = Jwt.issuer(ISSUER)
                 .upn("test-" + role + (jobcentre == null ? "" : "-" + jobcentre))
                 .groups(Set.of(role))
+                .audience(audience)
+                .issuedAt(issuedAt)
                 .expiresAt(Instant.now().plus(Duration.ofHours(1)));
         if (jobcentre != null) {
             claims.claim("jobcentre", jobcentre);

@@ -2,6 +2,7 @@ package dk.trials.trial.rest;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.trials.platform.validation.FreeText;
 import dk.trials.trial.service.ProposedAmendment;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -18,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static dk.trials.trial.rest.RequestConstraints.LONGEST_LIST;
+import static dk.trials.trial.rest.RequestConstraints.MOST_PARTICIPANTS;
 import static dk.trials.trial.rest.RequestConstraints.NOT_BLANK;
 import static dk.trials.trial.rest.RequestConstraints.NOT_BLANK_MESSAGE;
 
@@ -28,13 +31,15 @@ import static dk.trials.trial.rest.RequestConstraints.NOT_BLANK_MESSAGE;
  */
 @Schema(name = "AmendmentRequest")
 public record AmendmentRequest(
-        @NotNull @Pattern(regexp = NOT_BLANK, message = NOT_BLANK_MESSAGE) @Size(max = 2000)
-        @Schema(description = "Why the design is amended; kept with the amendment",
+        @NotNull @Pattern(regexp = NOT_BLANK, message = NOT_BLANK_MESSAGE) @FreeText(max = 2000)
+        @Schema(description = "Why the design is amended, in at most 2,000 characters; kept with the amendment",
+                maxLength = 2000,
                 examples = "Two more jobcentres joined the trial") String reason,
-        @Schema(description = "Municipality codes of jobcentres that join the trial", nullable = true)
+        @Size(max = LONGEST_LIST) @Schema(description = "Municipality codes of jobcentres that join the trial", nullable = true)
         List<@NotNull String> addJobcentres,
         @Schema(description = "New, later end of the enrolment period", nullable = true) LocalDate enrolmentPeriodEnd,
-        @Positive @Schema(description = "New, higher number of planned participants", nullable = true) Integer plannedParticipants,
+        @Positive @Max(MOST_PARTICIPANTS)
+        @Schema(description = "New, higher number of planned participants", nullable = true) Integer plannedParticipants,
         @Valid @Schema(description = "Changes to the monitoring plan that keep the error controlled", nullable = true)
         MonitoringPlanChange monitoringPlan,
         @JsonAnySetter @Schema(hidden = true) Map<String, JsonNode> otherChanges) {
@@ -60,7 +65,7 @@ public record AmendmentRequest(
             + "opened; sending them is refused with 422. The planned events stay as frozen at opening")
     public record MonitoringPlanChange(
             @Schema(description = "The information fractions as they are to stand, every planned one included", nullable = true)
-            List<@NotNull Double> informationFractions,
+            @Size(max = LONGEST_LIST) List<@NotNull Double> informationFractions,
             @Min(0) @Max(365) @Schema(description = "New reporting lag in days", examples = "7", nullable = true)
             Integer reportingLagDays,
             @Pattern(regexp = TrialDesignRequest.TIME_OF_DAY, message = TrialDesignRequest.TIME_OF_DAY_MESSAGE)

@@ -46,13 +46,15 @@ public class AmendmentResource {
     private final Municipalities municipalities;
     private final Caller caller;
     private final IdempotentRequests idempotent;
+    private final AllocationConcealment concealment;
 
     public AmendmentResource(AmendmentService amendments, Municipalities municipalities, Caller caller,
-                             IdempotentRequests idempotent) {
+                             IdempotentRequests idempotent, AllocationConcealment concealment) {
         this.amendments = amendments;
         this.municipalities = municipalities;
         this.caller = caller;
         this.idempotent = idempotent;
+        this.concealment = concealment;
     }
 
     @POST
@@ -99,7 +101,8 @@ public class AmendmentResource {
 
     @GET
     @RolesAllowed({Roles.TRIAL_DESIGNER, Roles.JOBCENTRE, Roles.ANALYST, Roles.ADMIN})
-    @Operation(operationId = "listAmendments", summary = "List a trial's amendments", description = "All amendments, by number.")
+    @Operation(operationId = "listAmendments", summary = "List a trial's amendments", description = "All amendments, by "
+            + "number. A jobcentre token reads them without the design hashes, which would give the block sizes away.")
     @APIResponse(responseCode = "200", description = "The amendments, oldest first",
             content = @Content(schema = @Schema(implementation = AmendmentResponse.class, type = SchemaType.ARRAY),
                     examples = @ExampleObject(name = "amendments", value = "[" + TrialExamples.AMENDMENT + "]")))
@@ -111,7 +114,8 @@ public class AmendmentResource {
     @GET
     @Path("/{number}")
     @RolesAllowed({Roles.TRIAL_DESIGNER, Roles.JOBCENTRE, Roles.ANALYST, Roles.ADMIN})
-    @Operation(operationId = "getAmendment", summary = "Get one amendment", description = "The amendment with this number.")
+    @Operation(operationId = "getAmendment", summary = "Get one amendment", description = "The amendment with this "
+            + "number. A jobcentre token reads it without the design hashes, which would give the block sizes away.")
     @APIResponse(responseCode = "200", description = "The amendment",
             content = @Content(schema = @Schema(implementation = AmendmentResponse.class),
                     examples = @ExampleObject(name = "amendment", value = TrialExamples.AMENDMENT)))
@@ -130,8 +134,10 @@ public class AmendmentResource {
                     : TrialResponse.MonitoringPlan.of(a.monitoringPlanBefore, false);
             planAfter = TrialResponse.MonitoringPlan.of(a.monitoringPlan, false);
         }
+        // The hashes digest the whole design, block sizes included: a jobcentre could find them by trying a few.
+        boolean concealed = concealment.applies();
         return new AmendmentResponse(a.number, a.reason, a.addedJobcentres, names, a.enrolmentPeriodEndBefore,
                 a.enrolmentPeriodEnd, a.plannedParticipantsBefore, a.plannedParticipants, planBefore, planAfter,
-                a.designHashBefore, a.designHashAfter, a.amendedBy, a.amendedAt);
+                concealed ? null : a.designHashBefore, concealed ? null : a.designHashAfter, a.amendedBy, a.amendedAt);
     }
 }

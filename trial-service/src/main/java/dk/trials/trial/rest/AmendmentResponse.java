@@ -25,8 +25,10 @@ public record AmendmentResponse(
                 nullable = true) TrialResponse.MonitoringPlan monitoringPlanBefore,
         @Schema(description = "The monitoring plan after the amendment; null when the amendment left the plan alone",
                 nullable = true) TrialResponse.MonitoringPlan monitoringPlan,
-        String designHashBefore,
-        String designHashAfter,
+        @Schema(description = "SHA-256 of the design before the amendment; null for a jobcentre token",
+                nullable = true) String designHashBefore,
+        @Schema(description = "SHA-256 of the design after the amendment; null for a jobcentre token",
+                nullable = true) String designHashAfter,
         String amendedBy,
         Instant amendedAt) {
 }

@@ -38,7 +38,8 @@ public class AuditResource {
     @RolesAllowed({Roles.TRIAL_DESIGNER, Roles.ANALYST, Roles.ADMIN})
     @Operation(operationId = "getTrialAudit", summary = "A trial's audit trail",
             description = "Every change to the trial, oldest first: creation, edits, lifecycle steps and amendments, each "
-                    + "with who made it, when, the status and the SHA-256 of the design before and after.")
+                    + "with who made it, when, the status, the SHA-256 of the design before and after and the design's warnings "
+                    + "as the change left it.")
     @APIResponse(responseCode = "200", description = "The audit trail",
             content = @Content(schema = @Schema(implementation = AuditEntryResponse.class, type = SchemaType.ARRAY),
                     examples = @ExampleObject(name = "trail", value = TrialExamples.AUDIT)))
@@ -50,6 +51,6 @@ public class AuditResource {
 
     private static AuditEntryResponse toResponse(TrialAuditEntry e) {
         return new AuditEntryResponse(e.action, e.actor, e.at, e.statusBefore, e.statusAfter, e.designHashBefore,
-                e.designHashAfter, e.detail);
+                e.designHashAfter, e.detail, e.warnings == null ? null : TrialResponse.Warning.of(e.warnings));
     }
 }

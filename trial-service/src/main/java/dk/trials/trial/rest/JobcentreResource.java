@@ -52,6 +52,6 @@ public class JobcentreResource {
     @APIResponse(responseCode = "404", description = "No municipality has this code")
     public JobcentreResponse get(@PathParam("code") String code) {
         return municipalities.find(code).map(JobcentreResponse::of)
-                .orElseThrow(() -> ProblemException.notFound("No municipality has code " + code));
+                .orElseThrow(() -> ProblemException.notFound("No municipality has this code"));
     }
 }

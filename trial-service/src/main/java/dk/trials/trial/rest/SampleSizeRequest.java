@@ -1,18 +1,23 @@
 package dk.trials.trial.rest;
 
 import dk.trials.trial.Design;
+import dk.trials.trial.service.power.PowerAssumptionRules;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 
-import static dk.trials.trial.rest.RequestConstraints.NOT_BLANK;
-import static dk.trials.trial.rest.RequestConstraints.NOT_BLANK_MESSAGE;
+import static dk.trials.trial.rest.RequestConstraints.ARM_CODE;
+import static dk.trials.trial.rest.RequestConstraints.ARM_CODE_MESSAGE;
+import static dk.trials.trial.rest.RequestConstraints.LARGEST_WEIGHT;
+import static dk.trials.trial.rest.RequestConstraints.MOST_ARMS;
 
 /**
  * What to plan a trial for: the power assumptions and, optionally, its arms (by default treatment : control 1 : 1)
@@ -21,8 +26,9 @@ import static dk.trials.trial.rest.RequestConstraints.NOT_BLANK_MESSAGE;
 @Schema(name = "SampleSizeRequest")
 public record SampleSizeRequest(
         @NotNull @Valid Assumptions assumptions,
-        @Schema(description = "Arms and their allocation weights, exactly one of them the control; "
-                + "absent means treatment and control 1 : 1", nullable = true) List<@Valid @NotNull PlannedArm> arms,
+        @Size(max = MOST_ARMS) @Schema(description = "Arms and their allocation weights, exactly one of them the control, "
+                + "at most " + MOST_ARMS + "; absent means treatment and control 1 : 1", nullable = true)
+        List<@Valid @NotNull PlannedArm> arms,
         @Valid @Schema(description = "The monitoring plan the size follows, as in a design; absent means the default plan "
                 + "(looks at 0.5, 0.75 and 1, asOF, no futility)", nullable = true)
         TrialDesignRequest.MonitoringPlanRequest monitoringPlan) {
@@ -57,7 +63,7 @@ public record SampleSizeRequest(
             @Schema(description = "Two-sided", examples = "0.05") Double alpha,
             @NotNull @DecimalMin(value = "0.5") @DecimalMax(value = "1", inclusive = false)
             @Schema(examples = "0.8") Double power,
-            @DecimalMin(value = "0", inclusive = false)
+            @DecimalMin(PowerAssumptionRules.SMALLEST_HAZARD_RATIO) @DecimalMax(PowerAssumptionRules.LARGEST_HAZARD_RATIO)
             @Schema(description = "Hazard ratio for the events; derived under proportional hazards when left out",
                     examples = "1.2", nullable = true) Double hazardRatio) {
 
@@ -69,8 +75,9 @@ public record SampleSizeRequest(
     /** An arm as far as the sample size is concerned: its code, weight and whether it is the control. */
     @Schema(name = "PlannedArm")
     public record PlannedArm(
-            @NotNull @Pattern(regexp = NOT_BLANK, message = NOT_BLANK_MESSAGE) @Schema(examples = "treatment") String code,
-            @NotNull @Positive @Schema(examples = "1") Integer allocationWeight,
+            @NotNull @Pattern(regexp = ARM_CODE, message = ARM_CODE_MESSAGE) @Schema(examples = "treatment") String code,
+            @NotNull @Positive @Max(LARGEST_WEIGHT) @Schema(description = "1 to " + LARGEST_WEIGHT, examples = "1")
+            Integer allocationWeight,
             @Schema(description = "Whether this is the control arm; false when left out") boolean control) {
     }
 }

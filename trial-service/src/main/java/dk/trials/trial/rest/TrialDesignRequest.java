@@ -1,12 +1,15 @@
 package dk.trials.trial.rest;
 
+import dk.trials.events.trial.BenefitType;
 import dk.trials.events.trial.FutilityPlan.FutilityMethod;
 import dk.trials.events.trial.PrimaryOutcomeType;
 import dk.trials.events.trial.SpendingPlan;
 import dk.trials.events.trial.RandomisationMethod;
 import dk.trials.events.trial.StratificationFactor;
 import dk.trials.events.trial.TrialType;
+import dk.trials.platform.validation.FreeText;
 import dk.trials.trial.Design;
+import dk.trials.trial.service.power.PowerAssumptionRules;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -22,8 +25,17 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 
+import static dk.trials.trial.rest.RequestConstraints.ARM_CODE;
+import static dk.trials.trial.rest.RequestConstraints.ARM_CODE_MESSAGE;
+import static dk.trials.trial.rest.RequestConstraints.LARGEST_BLOCK;
+import static dk.trials.trial.rest.RequestConstraints.LARGEST_WEIGHT;
+import static dk.trials.trial.rest.RequestConstraints.LONGEST_LIST;
+import static dk.trials.trial.rest.RequestConstraints.LONGEST_UNEMPLOYMENT_WEEKS;
+import static dk.trials.trial.rest.RequestConstraints.MOST_ARMS;
+import static dk.trials.trial.rest.RequestConstraints.MOST_PARTICIPANTS;
 import static dk.trials.trial.rest.RequestConstraints.NOT_BLANK;
 import static dk.trials.trial.rest.RequestConstraints.NOT_BLANK_MESSAGE;
+import static dk.trials.trial.rest.RequestConstraints.OLDEST_AGE;
 
 /**
  * A trial design as a client sends it to create or edit a draft. Bean validation checks each field on its own (a
@@ -31,21 +43,21 @@ import static dk.trials.trial.rest.RequestConstraints.NOT_BLANK_MESSAGE;
  */
 @Schema(name = "TrialDesignRequest", description = "A trial design, as sent to create or edit a draft")
 public record TrialDesignRequest(
-        @NotNull @Pattern(regexp = NOT_BLANK, message = NOT_BLANK_MESSAGE) @Size(max = 300)
-        @Schema(examples = "Early intensive contact for young dagpenge recipients") String title,
+        @NotNull @Pattern(regexp = NOT_BLANK, message = NOT_BLANK_MESSAGE) @FreeText(max = 300)
+        @Schema(maxLength = 300, examples = "Early intensive contact for young dagpenge recipients") String title,
         @NotNull TrialType type,
-        @NotNull @Pattern(regexp = NOT_BLANK, message = NOT_BLANK_MESSAGE)
-        @Schema(description = "The benefit group the trial is for", examples = "DAGPENGE") String targetGroup,
-        @NotNull @Size(min = 1, message = "must not be empty")
-        @Schema(description = "An RCT has two or more arms, exactly one the control; other types one intervention arm")
+        @NotNull @Schema(description = "The benefit group the trial is for", examples = "DAGPENGE") BenefitType targetGroup,
+        @NotNull @Size(min = 1, message = "must not be empty") @Size(max = MOST_ARMS)
+        @Schema(description = "An RCT has two or more arms (at most " + MOST_ARMS + "), exactly one the control; other "
+                + "types one intervention arm")
         List<@NotNull @Valid ArmRequest> arms,
         @NotNull @Valid RandomisationRequest randomisation,
         @NotNull @Valid EligibilityRequest eligibility,
-        @NotNull @Size(min = 1, message = "must not be empty")
+        @NotNull @Size(min = 1, message = "must not be empty") @Size(max = LONGEST_LIST)
         @Schema(description = "Municipality codes of the jobcentres the trial runs in; see GET /api/v1/jobcentres")
         List<@NotNull String> jobcentres,
         @NotNull @Valid PrimaryOutcomeRequest primaryOutcome,
-        @NotNull @Positive @Schema(examples = "2000") Integer plannedParticipants,
+        @NotNull @Positive @Max(MOST_PARTICIPANTS) @Schema(examples = "2000") Integer plannedParticipants,
         @NotNull @Valid EnrolmentPeriodRequest enrolmentPeriod,
         @Valid @Schema(description = "What the trial is powered for; only a randomised design has power assumptions",
                 nullable = true) PowerAssumptionsRequest power,
@@ -60,7 +72,7 @@ public record TrialDesignRequest(
 
     /** The design as the services read it; called once bean validation has accepted the request. */
     Design toDesign() {
-        return new Design(title, type, targetGroup, arms.stream().map(ArmRequest::toArm).toList(),
+        return new Design(title, type, targetGroup.name(), arms.stream().map(ArmRequest::toArm).toList(),
                 randomisation.toRandomisation(), eligibility.toEligibility(), List.copyOf(jobcentres),
                 primaryOutcome.toPrimaryOutcome(), plannedParticipants, enrolmentPeriod.toEnrolmentPeriod(),
                 power == null ? null : power.toAssumptions(), monitoringPlan == null ? null : monitoringPlan.toPlan());
@@ -72,10 +84,12 @@ public record TrialDesignRequest(
 
     @Schema(name = "ArmRequest", description = "One arm of a trial")
     public record ArmRequest(
-            @NotNull @Pattern(regexp = "^[a-z][a-z0-9_-]{0,39}$", message = "must be lower-case letters, digits, - or _, at most 40")
+            @NotNull @Pattern(regexp = ARM_CODE, message = ARM_CODE_MESSAGE)
             @Schema(description = "The arm's code in allocations", examples = "treatment") String code,
-            @NotNull @Pattern(regexp = NOT_BLANK, message = NOT_BLANK_MESSAGE) @Schema(examples = "Intensive contact") String name,
-            @NotNull @Positive @Schema(description = "Relative share of allocations", examples = "1") Integer allocationWeight,
+            @NotNull @Pattern(regexp = NOT_BLANK, message = NOT_BLANK_MESSAGE) @FreeText
+            @Schema(maxLength = 500, examples = "Intensive contact") String name,
+            @NotNull @Positive @Max(LARGEST_WEIGHT) @Schema(description = "Relative share of allocations, 1 to "
+                    + LARGEST_WEIGHT, examples = "1") Integer allocationWeight,
             @Schema(description = "Whether this is the control arm; false when left out") boolean control) {
 
         Design.Arm toArm() {
@@ -86,13 +100,17 @@ public record TrialDesignRequest(
     @Schema(name = "RandomisationRequest", description = "How participants are allocated to the arms")
     public record RandomisationRequest(
             @NotNull RandomisationMethod method,
-            @Schema(description = "PERMUTED_BLOCK only: block sizes, each a multiple of the arms' total allocation weight",
-                    nullable = true) List<@NotNull Integer> blockSizes,
+            @Size(max = LONGEST_LIST) @Schema(description = "PERMUTED_BLOCK only: block sizes, each a multiple of the arms' "
+                    + "total allocation weight and at most " + LARGEST_BLOCK + ". Stratified by jobcentre, fewer than two "
+                    + "sizes or a block smaller than twice the total weight is warned of (warnings)", nullable = true)
+            List<@NotNull @Positive @Max(LARGEST_BLOCK) Integer> blockSizes,
+            @Size(max = LONGEST_LIST)
             @Schema(description = "The factors allocation is stratified by; not with MINIMISATION", nullable = true)
             List<@NotNull StratificationFactor> stratifyBy,
-            @Schema(description = "Lower bounds of the age bands, increasing; needed when ageBand is a factor", nullable = true)
-            List<@NotNull Integer> ageBands,
-            @Schema(description = "MINIMISATION only: the factors to balance on", nullable = true)
+            @Size(max = LONGEST_LIST) @Schema(description = "Lower bounds of the age bands, increasing, each from 0 to "
+                    + OLDEST_AGE + "; needed when ageBand is a factor", nullable = true)
+            List<@NotNull @Min(0) @Max(OLDEST_AGE) Integer> ageBands,
+            @Size(max = LONGEST_LIST) @Schema(description = "MINIMISATION only: the factors to balance on", nullable = true)
             List<@NotNull StratificationFactor> minimisationFactors,
             @Schema(description = "MINIMISATION only: probability of taking the arm that minimises imbalance, above 0.5 "
                     + "and at most 1; 0.8 when left out", nullable = true) Double minimisationProbability) {
@@ -105,13 +123,14 @@ public record TrialDesignRequest(
 
     @Schema(name = "EligibilityRequest", description = "Who may be enrolled; a bound left out means no bound")
     public record EligibilityRequest(
-            @Schema(nullable = true) List<@NotNull String> benefitTypes,
-            @Schema(nullable = true, examples = "18") Integer minAge,
-            @Schema(nullable = true, examples = "29") Integer maxAge,
-            @Schema(nullable = true, examples = "52") Integer maxWeeksUnemployed) {
+            @Size(max = LONGEST_LIST) @Schema(nullable = true) List<@NotNull BenefitType> benefitTypes,
+            @Min(0) @Max(OLDEST_AGE) @Schema(nullable = true, examples = "18") Integer minAge,
+            @Min(0) @Max(OLDEST_AGE) @Schema(nullable = true, examples = "29") Integer maxAge,
+            @Min(0) @Max(LONGEST_UNEMPLOYMENT_WEEKS) @Schema(nullable = true, examples = "52") Integer maxWeeksUnemployed) {
 
         Design.Eligibility toEligibility() {
-            return new Design.Eligibility(copy(benefitTypes), minAge, maxAge, maxWeeksUnemployed);
+            return new Design.Eligibility(benefitTypes == null ? null : benefitTypes.stream().map(BenefitType::name).toList(),
+                    minAge, maxAge, maxWeeksUnemployed);
         }
     }
 
@@ -147,7 +166,7 @@ public record TrialDesignRequest(
             @Schema(description = "Two-sided", examples = "0.05", nullable = true) Double alpha,
             @DecimalMin(value = "0.5") @DecimalMax(value = "1", inclusive = false)
             @Schema(examples = "0.8", nullable = true) Double power,
-            @DecimalMin(value = "0", inclusive = false)
+            @DecimalMin(PowerAssumptionRules.SMALLEST_HAZARD_RATIO) @DecimalMax(PowerAssumptionRules.LARGEST_HAZARD_RATIO)
             @Schema(description = "Hazard ratio for the events; derived under proportional hazards when left out",
                     examples = "1.2", nullable = true) Double hazardRatio) {
 
@@ -161,7 +180,7 @@ public record TrialDesignRequest(
     public record MonitoringPlanRequest(
             @Schema(description = "Information fractions of the planned formal looks: 1 to 10, strictly increasing "
                     + "within (0, 1], the last exactly 1; [0.5, 0.75, 1] when left out", nullable = true)
-            List<@NotNull Double> informationFractions,
+            @Size(max = LONGEST_LIST) List<@NotNull Double> informationFractions,
             @Valid @Schema(description = "The alpha-spending family; rpact's asOF when left out", nullable = true)
             SpendingPlanRequest spending,
             @Valid @Schema(description = "Advisory, non-binding futility; none when left out", nullable = true)
@@ -181,7 +200,8 @@ public record TrialDesignRequest(
 
     @Schema(name = "SpendingPlanRequest", description = "An alpha-spending family by its rpact name, two-sided as rpact "
             + "computes it (α/2 a side); LanDeMetsClassic is the original two-sided 2 − 2Φ(z_{α/2}/√t). γ is required "
-            + "for asKD (above 0, at most 10) and asHSD (not 0, within −10 to 10) and refused for the others")
+            + "for asKD (0.4 to 8, as rpact) and asHSD (−10 to 5, as rpact, at least 0.001 away from 0) and refused for "
+            + "the others")
     public record SpendingPlanRequest(
             @NotNull @Schema(enumeration = {SpendingPlan.OBRIEN_FLEMING, SpendingPlan.POCOCK, SpendingPlan.KIM_DEMETS,
                     SpendingPlan.HWANG_SHIH_DECANI, SpendingPlan.LAN_DEMETS_CLASSIC}, examples = "asOF") String family,

@@ -65,7 +65,9 @@ final class TrialExamples {
                                  "description": "formal looks at 0.5, 0.75, 1.0 of the planned information; asOF alpha spending; no futility; scheduled at 06:00 Europe/Copenhagen on a data cut 14 days back"},
               "jobcentreNames": {"101": "København", "147": "Frederiksberg", "751": "Aarhus"},
               "sampleSize": """ + SAMPLE_SIZE + """
-            ,""";
+            ,
+              "warnings": [],
+              "concealed": false,""";
 
     /** {@link #DESIGN} just created: a draft, not yet hashed, its sample size computed from its assumptions. */
     static final String DRAFT = """
@@ -89,6 +91,43 @@ final class TrialExamples {
               "designHash": "3f1c0e8f0a7e3c2d9b6a4f1e0d8c7b6a5f4e3d2c1b0a9f8e7d6c5b4a3f2e1d0c",
               "plannedEvents": 899,
               "amendment": 0,""" + DESIGN_AS_SHOWN + """
+              "createdBy": "designer@star.dk",
+              "createdAt": "2026-11-20T09:00:00Z",
+              "updatedBy": "designer@star.dk",
+              "updatedAt": "2026-11-25T08:15:00Z"
+            }""";
+
+    /** {@link #TRIAL} as a jobcentre token reads it: nothing that would predict the next allocation. */
+    static final String TRIAL_CONCEALED = """
+            {
+              "id": "5b0f7c1e-3d4a-4f51-9a57-0c4a8e7d2b10",
+              "status": "RECRUITING",
+              "designHash": null,
+              "plannedEvents": 899,
+              "amendment": 0,
+              "title": "Early intensive contact for young dagpenge recipients",
+              "type": "RCT",
+              "targetGroup": "DAGPENGE",
+              "arms": [
+                {"code": "treatment", "name": "Intensive contact", "allocationWeight": 1, "control": false},
+                {"code": "control", "name": "Ordinary effort", "allocationWeight": 1, "control": true}
+              ],
+              "randomisation": {"method": "PERMUTED_BLOCK", "blockSizes": null, "stratifyBy": ["jobcentre", "ageBand"], "ageBands": [18, 25, 30],
+                                "minimisationFactors": null, "minimisationProbability": null},
+              "eligibility": {"benefitTypes": ["DAGPENGE"], "minAge": 18, "maxAge": 29, "maxWeeksUnemployed": 52},
+              "jobcentres": ["101", "147", "751"],
+              "primaryOutcome": {"type": "JOB_EXIT", "horizonWeeks": 26},
+              "plannedParticipants": 2800,
+              "enrolmentPeriod": {"start": "2027-01-01", "end": "2027-12-31"},
+              "power": {"baselineIncidence": 0.3, "minimumDetectableDifference": 0.05, "alpha": 0.05, "power": 0.8, "hazardRatio": null},
+              "monitoringPlan": {"informationFractions": [0.5, 0.75, 1.0], "spending": {"family": "asOF", "gamma": null}, "futility": null,
+                                 "reportingLagDays": 14, "lookTime": "06:00", "legacy": false,
+                                 "description": "formal looks at 0.5, 0.75, 1.0 of the planned information; asOF alpha spending; no futility; scheduled at 06:00 Europe/Copenhagen on a data cut 14 days back"},
+              "jobcentreNames": {"101": "København", "147": "Frederiksberg", "751": "Aarhus"},
+              "sampleSize": """ + SAMPLE_SIZE + """
+            ,
+              "warnings": null,
+              "concealed": true,
               "createdBy": "designer@star.dk",
               "createdAt": "2026-11-20T09:00:00Z",
               "updatedBy": "designer@star.dk",
@@ -140,10 +179,10 @@ final class TrialExamples {
             [
               {"action": "CREATED", "actor": "designer@star.dk", "at": "2026-11-20T09:00:00Z", "statusBefore": null,
                "statusAfter": "DRAFT", "designHashBefore": null,
-               "designHashAfter": "3f1c0e8f0a7e3c2d9b6a4f1e0d8c7b6a5f4e3d2c1b0a9f8e7d6c5b4a3f2e1d0c", "detail": null},
+               "designHashAfter": "3f1c0e8f0a7e3c2d9b6a4f1e0d8c7b6a5f4e3d2c1b0a9f8e7d6c5b4a3f2e1d0c", "detail": null, "warnings": []},
               {"action": "OPENED", "actor": "designer@star.dk", "at": "2026-11-25T08:15:00Z", "statusBefore": "DRAFT",
                "statusAfter": "RECRUITING", "designHashBefore": "3f1c0e8f0a7e3c2d9b6a4f1e0d8c7b6a5f4e3d2c1b0a9f8e7d6c5b4a3f2e1d0c",
-               "designHashAfter": "3f1c0e8f0a7e3c2d9b6a4f1e0d8c7b6a5f4e3d2c1b0a9f8e7d6c5b4a3f2e1d0c", "detail": null}
+               "designHashAfter": "3f1c0e8f0a7e3c2d9b6a4f1e0d8c7b6a5f4e3d2c1b0a9f8e7d6c5b4a3f2e1d0c", "detail": null, "warnings": []}
             ]""";
 
     static final String JOBCENTRE = """

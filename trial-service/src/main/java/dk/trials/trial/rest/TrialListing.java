@@ -12,8 +12,10 @@ import jakarta.ws.rs.core.Link;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -29,7 +31,14 @@ final class TrialListing {
 
     static final int DEFAULT_SIZE = 50;
     static final int MAX_SIZE = 200;
+    /**
+     * The highest page number: any page times any size stays a row offset the database query can take (an int),
+     * and ten million pages is more than there will ever be trials.
+     */
+    static final int LAST_PAGE = 10_000_000;
     static final String TOTAL_COUNT = "X-Total-Count";
+
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?[0-9]{1,1000}");
 
     private TrialListing() {
     }
@@ -40,9 +49,9 @@ final class TrialListing {
         TrialStatus statusFilter = status == null ? null : constant(TrialStatus.class, "status", status, problems);
         TrialType typeFilter = type == null ? null : constant(TrialType.class, "type", type, problems);
         if (jobcentre != null && !municipalities.known(jobcentre)) {
-            problems.broken("jobcentre", "unknown municipality code " + jobcentre + "; see GET /api/v1/jobcentres");
+            problems.broken("jobcentre", Municipalities.UNKNOWN);
         }
-        int pageNumber = number("page", page, 0, 0, Integer.MAX_VALUE, problems);
+        int pageNumber = number("page", page, 0, 0, LAST_PAGE, problems);
         int pageSize = number("size", size, DEFAULT_SIZE, 1, MAX_SIZE, problems);
         problems.throwIfAny("Invalid listing parameters",
                 "The listing has " + Problems.count(problems.all().size(), "invalid parameter", "invalid parameters"));
@@ -84,16 +93,17 @@ final class TrialListing {
         if (value == null) {
             return absent;
         }
-        String rule = "must be a whole number from " + min + (max == Integer.MAX_VALUE ? " up" : " to " + max);
-        try {
-            int number = Integer.parseInt(value);
-            if (number >= min && number <= max) {
-                return number;
-            }
-            problems.broken(field, rule);
-        } catch (NumberFormatException e) {
+        String rule = "must be a whole number from " + min + " to " + max;
+        if (!WHOLE_NUMBER.matcher(value).matches()) {
             problems.unreadable(field, rule);
+            return absent;
         }
+        // However many digits it has, a whole number is readable; only its range is wrong.
+        BigInteger number = new BigInteger(value);
+        if (number.compareTo(BigInteger.valueOf(min)) >= 0 && number.compareTo(BigInteger.valueOf(max)) <= 0) {
+            return number.intValueExact();
+        }
+        problems.broken(field, rule);
         return absent;
     }
 }

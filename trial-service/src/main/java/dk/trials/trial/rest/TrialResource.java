@@ -50,6 +50,13 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class TrialResource {
 
+    /** What a jobcentre token reads, as the two reading operations describe it. */
+    static final String CONCEALED_VIEW = "A jobcentre token reads every trial concealed (concealed: true): without "
+            + "randomisation.blockSizes, randomisation.minimisationProbability, designHash and warnings, which would "
+            + "predict the next allocation and so let whoever enrols choose whom to enrol next. Arm weights, strata and "
+            + "minimisation factors stay: the caseworker needs the arms and their shares, and every factor's level is "
+            + "one the jobcentre sends. Every other role reads the whole design.";
+
     private final TrialService trials;
     private final TrialMapper mapper;
     private final Caller caller;
@@ -101,7 +108,7 @@ public class TrialResource {
     @Operation(operationId = "listTrials", summary = "List trials",
             description = "Trials newest first (ties by id, so pages are stable), optionally only those with a status, of a type "
                     + "or running in a jobcentre. The body is one page as a plain array; X-Total-Count gives the number of "
-                    + "matching trials and Link the first, prev, next and last pages.")
+                    + "matching trials and Link the first, prev, next and last pages. " + CONCEALED_VIEW)
     @APIResponse(responseCode = "200", description = "One page of the matching trials",
             headers = {
                     @Header(name = TrialListing.TOTAL_COUNT, description = "Matching trials on all pages",
@@ -109,7 +116,8 @@ public class TrialResource {
                     @Header(name = "Link", description = "RFC 8288 links to the first, prev, next and last pages",
                             schema = @Schema(type = SchemaType.STRING))},
             content = @Content(schema = @Schema(implementation = TrialResponse.class, type = SchemaType.ARRAY),
-                    examples = @ExampleObject(name = "trials", value = "[" + TrialExamples.TRIAL + "]")))
+                    examples = {@ExampleObject(name = "trials", value = "[" + TrialExamples.TRIAL + "]"),
+                            @ExampleObject(name = "as-a-jobcentre-reads-them", value = "[" + TrialExamples.TRIAL_CONCEALED + "]")}))
     @APIResponse(responseCode = "400", description = "A page or size that is not a whole number")
     @APIResponse(responseCode = "422", description = "An unknown status, type or jobcentre, or a page or size out of range")
     public Response list(
@@ -119,8 +127,9 @@ public class TrialResource {
                     example = "RCT") @QueryParam("type") String type,
             @Parameter(description = "Only trials running in this jobcentre (municipality code)", example = "101")
             @QueryParam("jobcentre") String jobcentre,
-            @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0", minimum = "0"),
-                    example = "0") @QueryParam("page") String page,
+            @Parameter(description = "Page number, from 0 to " + TrialListing.LAST_PAGE, schema = @Schema(type = SchemaType.INTEGER,
+                    defaultValue = "0", minimum = "0", maximum = "" + TrialListing.LAST_PAGE), example = "0")
+            @QueryParam("page") String page,
             @Parameter(description = "Trials per page, 1 to " + TrialListing.MAX_SIZE,
                     schema = @Schema(type = SchemaType.INTEGER, defaultValue = "" + TrialListing.DEFAULT_SIZE, minimum = "1",
                             maximum = "" + TrialListing.MAX_SIZE), example = "20") @QueryParam("size") String size,
@@ -134,10 +143,12 @@ public class TrialResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.TRIAL_DESIGNER, Roles.JOBCENTRE, Roles.ANALYST, Roles.ADMIN})
-    @Operation(operationId = "getTrial", summary = "Get a trial", description = "The trial with its full design and lifecycle state.")
+    @Operation(operationId = "getTrial", summary = "Get a trial",
+            description = "The trial with its design and lifecycle state. " + CONCEALED_VIEW)
     @APIResponse(responseCode = "200", description = "The trial",
             content = @Content(schema = @Schema(implementation = TrialResponse.class),
-                    examples = @ExampleObject(name = "trial", value = TrialExamples.TRIAL)))
+                    examples = {@ExampleObject(name = "trial", value = TrialExamples.TRIAL),
+                            @ExampleObject(name = "as-a-jobcentre-reads-it", value = TrialExamples.TRIAL_CONCEALED)}))
     @APIResponse(responseCode = "404", description = "No such trial")
     public TrialResponse get(@PathParam("id") UUID id) {
         return mapper.toResponse(trials.get(id));

@@ -7,6 +7,7 @@ import dk.trials.events.trial.StratificationFactor;
 import dk.trials.events.trial.TrialStatus;
 import dk.trials.events.trial.TrialType;
 import dk.trials.trial.Design;
+import dk.trials.trial.DesignWarning;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -23,7 +24,7 @@ public record TrialResponse(
         UUID id,
         TrialStatus status,
         @Schema(description = "SHA-256 of the canonical design as it now stands, set when the trial opens and renewed by "
-                + "each amendment; null for a draft", nullable = true) String designHash,
+                + "each amendment; null for a draft, and for a jobcentre token (see concealed)", nullable = true) String designHash,
         @Schema(description = "Events needed for the planned power, set when the trial opens; null for a draft or a "
                 + "design without power assumptions", nullable = true) Integer plannedEvents,
         @Schema(description = "Number of the latest amendment, 0 before any") int amendment,
@@ -45,17 +46,36 @@ public record TrialResponse(
         @Schema(description = "The name of each jobcentre (municipality) in jobcentres, by code") Map<String, String> jobcentreNames,
         @Schema(description = "Power calculation for the primary outcome: stored when the trial opens, computed live for a draft; "
                 + "null without power assumptions", nullable = true) SampleSizeResponse sampleSize,
+        @Schema(description = "What weakens the design without breaking a rule: a design stratified by jobcentre with fewer "
+                + "than two block sizes, or with a block smaller than twice the total allocation weight, lets a jobcentre "
+                + "foresee allocations. Empty when there is nothing to warn of; null for a jobcentre token (see concealed)",
+                nullable = true) List<Warning> warnings,
+        @Schema(description = "True when this view leaves out what would predict the next allocation, as every jobcentre "
+                + "token reads a trial: randomisation.blockSizes, randomisation.minimisationProbability, designHash (a "
+                + "digest of a design whose other parts are shown would give the block sizes away) and warnings are null. "
+                + "Arm weights, strata and minimisation factors stay. Tokens with any other role read the whole design")
+        boolean concealed,
         String createdBy,
         Instant createdAt,
         String updatedBy,
         Instant updatedAt) {
+
+    @Schema(name = "DesignWarning", description = "A weakness of the design that is not refused: the field it is about "
+            + "and why it is a risk")
+    public record Warning(String field, String message) {
+
+        static List<Warning> of(List<DesignWarning> warnings) {
+            return warnings.stream().map(w -> new Warning(w.field(), w.message())).toList();
+        }
+    }
 
     @Schema(name = "Arm", description = "One arm of a trial")
     public record Arm(String code, String name, int allocationWeight, boolean control) {
     }
 
     @Schema(name = "Randomisation", description = "How participants are allocated; each list is null where the design "
-            + "has none, minimisationProbability is set for MINIMISATION only")
+            + "has none, minimisationProbability is set for MINIMISATION only. A jobcentre token reads blockSizes and "
+            + "minimisationProbability as null: they would predict the next allocation")
     public record Randomisation(
             RandomisationMethod method,
             @Schema(nullable = true) List<Integer> blockSizes,

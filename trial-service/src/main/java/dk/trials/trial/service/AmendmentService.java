@@ -18,7 +18,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -157,13 +156,10 @@ public class AmendmentService {
     }
 
     private static List<FieldError> refusedFields(Set<String> fields) {
-        List<FieldError> errors = new ArrayList<>();
-        for (String field : new TreeSet<>(fields)) {
-            errors.add(new FieldError(field, FROZEN.getOrDefault(field, "is not something an amendment changes; it can add "
-                    + "jobcentres (addJobcentres), extend the enrolment period (enrolmentPeriodEnd), raise plannedParticipants "
-                    + "and change the monitoringPlan")));
-        }
-        return errors;
+        String notAChange = "is not something an amendment changes; it can add jobcentres (addJobcentres), extend the "
+                + "enrolment period (enrolmentPeriodEnd), raise plannedParticipants and change the monitoringPlan";
+        return SentFieldNames.refused(fields, null, "amendment", field -> FROZEN.getOrDefault(field, notAChange),
+                "has fields that are not part of a design: " + notAChange);
     }
 
     private List<String> addedJobcentres(List<String> codes, List<String> current, List<FieldError> errors) {
@@ -176,7 +172,7 @@ public class AmendmentService {
             String code = codes.get(i);
             String field = "addJobcentres[" + i + "]";
             if (!municipalities.known(code)) {
-                errors.add(new FieldError(field, "unknown municipality code " + code + "; see GET /api/v1/jobcentres"));
+                errors.add(new FieldError(field, Municipalities.UNKNOWN));
             } else if (current.contains(code)) {
                 errors.add(new FieldError(field, "jobcentre " + code + " already takes part in the trial"));
             } else if (!seen.add(code)) {

@@ -13,7 +13,8 @@ import java.util.UUID;
 
 /**
  * Appends a change to a trial's audit trail, in the transaction that makes the change, so the trail holds exactly
- * the changes that happened. Drafts are hashed too, so every entry links its design before and after.
+ * the changes that happened. Drafts are hashed too, so every entry links its design before and after, and each entry
+ * keeps the warnings of the design as the change left it.
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -37,6 +38,7 @@ public class AuditTrail {
         entry.designHashBefore = designBefore == null ? null : hasher.hash(designBefore);
         entry.designHashAfter = hasher.hash(after.design);
         entry.detail = detail;
+        entry.warnings = ConcealmentWarnings.of(after.design);
         entry.persist();
     }
 

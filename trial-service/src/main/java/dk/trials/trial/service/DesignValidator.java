@@ -112,8 +112,7 @@ public class DesignValidator {
             }
             Double p = r.minimisationProbability();
             if (p != null && !(p > 0.5 && p <= 1)) {
-                errors.add(new FieldError("randomisation.minimisationProbability",
-                        "must be above 0.5 and at most 1, found " + p));
+                errors.add(new FieldError("randomisation.minimisationProbability", "must be above 0.5 and at most 1"));
             }
         } else {
             if (!isEmpty(r.minimisationFactors())) {
@@ -180,35 +179,17 @@ public class DesignValidator {
         for (int i = 0; i < bands.size(); i++) {
             Integer bound = bands.get(i);
             String field = "randomisation.ageBands[" + i + "]";
-            if (bound < 0) {
-                errors.add(new FieldError(field, "must be an age of 0 or more, found " + bound));
-            } else if (i > 0 && bound <= bands.get(i - 1)) {
+            if (i > 0 && bound <= bands.get(i - 1)) {
                 errors.add(new FieldError(field, "age bands must be increasing: " + bound + " follows " + bands.get(i - 1)));
             }
         }
     }
 
+    /** Each bound's range, and benefit types from their closed set, are checked where the request arrives. */
     private static void eligibility(Design.Eligibility eligibility, List<FieldError> errors) {
-        if (eligibility.minAge() != null && eligibility.minAge() < 0) {
-            errors.add(new FieldError("eligibility.minAge", "must not be negative"));
-        }
-        if (eligibility.maxAge() != null && eligibility.maxAge() < 0) {
-            errors.add(new FieldError("eligibility.maxAge", "must not be negative"));
-        }
         if (eligibility.minAge() != null && eligibility.maxAge() != null && eligibility.minAge() > eligibility.maxAge()) {
             errors.add(new FieldError("eligibility.maxAge", "must not be below minAge (" + eligibility.maxAge()
                     + " < " + eligibility.minAge() + ")"));
-        }
-        if (eligibility.maxWeeksUnemployed() != null && eligibility.maxWeeksUnemployed() < 0) {
-            errors.add(new FieldError("eligibility.maxWeeksUnemployed", "must not be negative"));
-        }
-        List<String> benefits = eligibility.benefitTypes();
-        if (benefits != null) {
-            for (int i = 0; i < benefits.size(); i++) {
-                if (benefits.get(i).isBlank()) {
-                    errors.add(new FieldError("eligibility.benefitTypes[" + i + "]", "must not be blank"));
-                }
-            }
         }
     }
 
@@ -218,7 +199,7 @@ public class DesignValidator {
             String code = codes.get(i);
             String field = "jobcentres[" + i + "]";
             if (!municipalities.known(code)) {
-                errors.add(new FieldError(field, "unknown municipality code " + code + "; see GET /api/v1/jobcentres"));
+                errors.add(new FieldError(field, Municipalities.UNKNOWN));
             } else if (!seen.add(code)) {
                 errors.add(new FieldError(field, "jobcentre " + code + " is listed twice"));
             }

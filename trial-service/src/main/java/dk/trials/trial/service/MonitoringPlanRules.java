@@ -18,8 +18,16 @@ public final class MonitoringPlanRules {
 
     /** The most looks a plan may take; rpact's kMax is at most 20, ten formal looks is already more than a DMC meets. */
     public static final int MOST_LOOKS = 10;
-    /** |γ| beyond this spends the error all at once or not at all; rpact's own bounds are of this size. */
-    static final double LARGEST_GAMMA = 10;
+    /*
+     * γ within rpact's own ranges (Kim–DeMets [0.4, 8], Hwang–Shih–DeCani [−10, 5]), which the sequential module
+     * computes with and refuses beyond; a Hwang–Shih–DeCani γ nearer 0 than SMALLEST_HSD_GAMMA spends as the linear
+     * function of γ = 0 does, but its formula, 0/0 in double precision there, cannot be computed.
+     */
+    static final double SMALLEST_KD_GAMMA = 0.4;
+    static final double LARGEST_KD_GAMMA = 8;
+    static final double SMALLEST_HSD_GAMMA = -10;
+    static final double LARGEST_HSD_GAMMA = 5;
+    static final double NEAREST_HSD_GAMMA_TO_ZERO = 0.001;
 
     /** The beta-spending families (rpact {@code typeBetaSpending}) futility may name. */
     public static final List<String> BETA_FAMILIES = List.of("bsOF", "bsP", "bsKD", "bsHSD");
@@ -58,15 +66,15 @@ public final class MonitoringPlanRules {
         for (int i = 0; i < fractions.size(); i++) {
             double fraction = fractions.get(i);
             if (!(fraction > 0 && fraction <= 1)) {
-                errors.add(new FieldError(field + "[" + i + "]", "must lie in (0, 1], found " + fraction));
+                errors.add(new FieldError(field + "[" + i + "]", "must lie in (0, 1]"));
             } else if (i > 0 && fraction <= fractions.get(i - 1)) {
-                errors.add(new FieldError(field + "[" + i + "]", "information fractions must increase strictly: "
-                        + fraction + " follows " + fractions.get(i - 1)));
+                errors.add(new FieldError(field + "[" + i + "]", "information fractions must increase strictly: this "
+                        + "one is not above the one before it"));
             }
         }
         double last = fractions.get(fractions.size() - 1);
         if (errors.isEmpty() && last != 1) {
-            errors.add(new FieldError(field, "the last look must be at all the planned information, 1; found " + last));
+            errors.add(new FieldError(field, "the last look must be at all the planned information, 1"));
         }
         return errors;
     }
@@ -99,8 +107,7 @@ public final class MonitoringPlanRules {
             if (threshold == null) {
                 errors.add(new FieldError(prefix + ".conditionalPowerBelow", "is required for CONDITIONAL_POWER futility"));
             } else if (!(threshold > 0 && threshold < 1)) {
-                errors.add(new FieldError(prefix + ".conditionalPowerBelow", "must lie strictly between 0 and 1, found "
-                        + threshold));
+                errors.add(new FieldError(prefix + ".conditionalPowerBelow", "must lie strictly between 0 and 1"));
             }
             if (futility.betaSpending() != null) {
                 errors.add(new FieldError(prefix + ".betaSpending", "only BETA_SPENDING futility uses a beta-spending family"));
@@ -111,7 +118,7 @@ public final class MonitoringPlanRules {
         }
     }
 
-    /** γ is required by the Kim–DeMets (> 0) and Hwang–Shih–DeCani (≠ 0) families, within ±10, and refused by the others. */
+    /** γ is required by the Kim–DeMets and Hwang–Shih–DeCani families, within rpact's ranges, and refused by the others. */
     private static void gamma(String family, Double gamma, boolean takesGamma, String field, List<FieldError> errors) {
         if (!takesGamma) {
             if (gamma != null) {
@@ -121,11 +128,13 @@ public final class MonitoringPlanRules {
         }
         if (gamma == null) {
             errors.add(new FieldError(field, "is required for " + family));
-        } else if (family.endsWith("KD") && !(gamma > 0 && gamma <= LARGEST_GAMMA)) {
-            errors.add(new FieldError(field, family + " needs γ above 0 and at most " + (int) LARGEST_GAMMA + ", found " + gamma));
-        } else if (family.endsWith("HSD") && !(gamma != 0 && Math.abs(gamma) <= LARGEST_GAMMA)) {
-            errors.add(new FieldError(field, family + " needs γ other than 0 within [−" + (int) LARGEST_GAMMA + ", "
-                    + (int) LARGEST_GAMMA + "], found " + gamma));
+        } else if (family.endsWith("KD") && !(gamma >= SMALLEST_KD_GAMMA && gamma <= LARGEST_KD_GAMMA)) {
+            errors.add(new FieldError(field, family + " needs γ from " + SMALLEST_KD_GAMMA + " to " + (int) LARGEST_KD_GAMMA
+                    + ", as rpact"));
+        } else if (family.endsWith("HSD") && !(gamma >= SMALLEST_HSD_GAMMA && gamma <= LARGEST_HSD_GAMMA
+                && Math.abs(gamma) >= NEAREST_HSD_GAMMA_TO_ZERO)) {
+            errors.add(new FieldError(field, family + " needs γ within [−" + (int) -SMALLEST_HSD_GAMMA + ", "
+                    + (int) LARGEST_HSD_GAMMA + "], as rpact, and at least " + NEAREST_HSD_GAMMA_TO_ZERO + " away from 0"));
         }
     }
 }

@@ -23,6 +23,12 @@ public class Municipalities {
 
     private static final String RESOURCE = "reference/municipalities.csv";
 
+    /**
+     * What an unknown code is told. It never repeats the code: whatever was typed into the field (a CPR number, a
+     * name) would otherwise be echoed back and logged with the answer.
+     */
+    public static final String UNKNOWN = "is not a municipality code; see GET /api/v1/jobcentres";
+
     private final Map<String, Municipality> byCode;
 
     public Municipalities() {

@@ -5,7 +5,6 @@ import dk.trials.trial.Design;
 
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * The changes to an opened trial's monitoring plan that keep the error controlled. Alpha is spent by information,
@@ -31,10 +30,10 @@ final class PlanAmendment {
     static Design.MonitoringPlan apply(Design.MonitoringPlan current, ProposedAmendment.PlanChange change,
                                        List<FieldError> errors) {
         int before = errors.size();
-        for (String field : new TreeSet<>(change.otherFields())) {
-            errors.add(new FieldError(PREFIX + "." + field, FROZEN.getOrDefault(field, "is not something an amendment "
-                    + "changes in a plan; it can add informationFractions and change reportingLagDays and lookTime")));
-        }
+        String notAChange = "is not something an amendment changes in a plan; it can add informationFractions and "
+                + "change reportingLagDays and lookTime";
+        errors.addAll(SentFieldNames.refused(change.otherFields(), PREFIX, PREFIX,
+                field -> FROZEN.getOrDefault(field, notAChange), "has fields that are not part of a plan: " + notAChange));
         Design.MonitoringPlan amended = current;
         List<Double> fractions = change.informationFractions();
         if (fractions != null) {

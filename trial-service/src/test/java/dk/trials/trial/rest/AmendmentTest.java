@@ -109,7 +109,7 @@ class AmendmentTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "an unknown jobcentre|{\"reason\": \"r\", \"addJobcentres\": [\"999\"]}|addJobcentres[0]|unknown municipality code 999",
+            "an unknown jobcentre|{\"reason\": \"r\", \"addJobcentres\": [\"999\"]}|addJobcentres[0]|is not a municipality code",
             "a jobcentre already in the trial|{\"reason\": \"r\", \"addJobcentres\": [\"147\"]}|addJobcentres[0]|already takes part",
             "a jobcentre added twice|{\"reason\": \"r\", \"addJobcentres\": [\"851\", \"851\"]}|addJobcentres[1]|listed twice",
             "a shorter enrolment period|{\"reason\": \"r\", \"enrolmentPeriodEnd\": \"2027-06-30\"}|enrolmentPeriodEnd|beyond its current end 2027-12-31",

@@ -85,7 +85,7 @@ class OpenApiDocumentTest {
                         "TrialDesignRequest", "ArmRequest", "RandomisationRequest", "EligibilityRequest",
                         "PrimaryOutcomeRequest", "EnrolmentPeriodRequest", "PowerAssumptionsRequest",
                         "MonitoringPlanRequest", "SpendingPlanRequest", "FutilityPlanRequest", "MonitoringPlanAmendment",
-                        "Trial", "Arm", "Randomisation", "Eligibility", "PrimaryOutcome", "EnrolmentPeriod", "PowerAssumptions",
+                        "Trial", "DesignWarning", "BenefitType", "Arm", "Randomisation", "Eligibility", "PrimaryOutcome", "EnrolmentPeriod", "PowerAssumptions",
                         "MonitoringPlan", "SpendingPlan", "FutilityPlan", "FutilityMethod",
                         "TrialStatus", "TrialType", "PrimaryOutcomeType", "RandomisationMethod", "StratificationFactor",
                         "Instant", "LocalDate", "UUID")),
@@ -94,19 +94,19 @@ class OpenApiDocumentTest {
 
     @Test
     void whatADraftLacksIsDocumentedAsNullable() {
-        for (String field : List.of("designHash", "plannedEvents", "power", "monitoringPlan", "sampleSize")) {
+        for (String field : List.of("designHash", "plannedEvents", "power", "monitoringPlan", "sampleSize", "warnings")) {
             assertEquals(List.of(), notNullable("Trial", field), "Trial." + field);
         }
         for (String field : List.of("blockSizes", "stratifyBy", "ageBands", "minimisationFactors", "minimisationProbability")) {
             assertEquals(List.of(), notNullable("Randomisation", field), "Randomisation." + field);
         }
-        for (String field : List.of("statusBefore", "designHashBefore", "detail")) {
+        for (String field : List.of("statusBefore", "designHashBefore", "detail", "warnings")) {
             assertEquals(List.of(), notNullable("AuditEntry", field), "AuditEntry." + field);
         }
         for (String field : List.of("futility")) {
             assertEquals(List.of(), notNullable("MonitoringPlan", field), "MonitoringPlan." + field);
         }
-        for (String field : List.of("monitoringPlanBefore", "monitoringPlan")) {
+        for (String field : List.of("monitoringPlanBefore", "monitoringPlan", "designHashBefore", "designHashAfter")) {
             assertEquals(List.of(), notNullable("Amendment", field), "Amendment." + field);
         }
         for (String field : List.of("alpha", "inflationFactor")) {
@@ -153,6 +153,21 @@ class OpenApiDocumentTest {
             example.remove(whoAndWhen);
         }
         assertEquals(example, answered);
+    }
+
+    @Test
+    void theConcealedExampleIsWhatAJobcentreReadsOfTheOpenedDesignExample() throws Exception {
+        String id = given().auth().oauth2(TestTokens.designer()).contentType(ContentType.JSON).body(TrialExamples.DESIGN)
+                .post("/api/v1/trials").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(TestTokens.designer()).post("/api/v1/trials/{id}/open", id).then().statusCode(200);
+        ObjectNode read = (ObjectNode) JSON.readTree(given().auth().oauth2(TestTokens.jobcentre("101"))
+                .get("/api/v1/trials/{id}", id).then().statusCode(200).extract().asString());
+        ObjectNode example = (ObjectNode) JSON.readTree(TrialExamples.TRIAL_CONCEALED);
+        for (String whoAndWhen : List.of("id", "createdBy", "createdAt", "updatedBy", "updatedAt")) {
+            read.remove(whoAndWhen);
+            example.remove(whoAndWhen);
+        }
+        assertEquals(example, read);
     }
 
     private static List<String> notNullable(String schema, String property) {

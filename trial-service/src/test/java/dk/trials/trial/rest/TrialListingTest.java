@@ -101,7 +101,7 @@ class TrialListingTest {
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", contains("page"))
-                .body("errors[0].message", equalTo("must be a whole number from 0 up"));
+                .body("errors[0].message", equalTo("must be a whole number from 0 to 10000000"));
     }
 
     @Test
@@ -117,7 +117,7 @@ class TrialListingTest {
     }
 
     @ParameterizedTest(name = "{0}={1} is out of range")
-    @CsvSource({"page, -1, must be a whole number from 0 up", "size, 0, must be a whole number from 1 to 200",
+    @CsvSource({"page, -1, must be a whole number from 0 to 10000000", "size, 0, must be a whole number from 1 to 200",
             "size, 201, must be a whole number from 1 to 200"})
     void aNumberOutOfRangeIsUnprocessable(String parameter, String value, String message) {
         given().auth().oauth2(TestTokens.analyst()).get("/api/v1/trials?" + parameter + "=" + value)
@@ -132,7 +132,7 @@ class TrialListingTest {
         given().auth().oauth2(TestTokens.analyst()).get("/api/v1/trials?jobcentre=999")
                 .then().statusCode(422)
                 .body("errors.field", contains("jobcentre"))
-                .body("errors[0].message", containsString("unknown municipality code 999"));
+                .body("errors[0].message", equalTo("is not a municipality code; see GET /api/v1/jobcentres"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dk.trials.platform.deadletter;
 import dk.trials.events.Topics;
 import dk.trials.platform.inbox.Inbox;
 import dk.trials.platform.inbox.TransientFailures;
+import io.quarkus.arc.All;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -19,19 +20,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads a consumer's dead-letter topic and replays its records into the consumer's own {@link Inbox} routes, after a
- * fix. A replay goes to this service only (not back onto the shared topic, where every other consumer group would
- * see it again), runs once (no retry: an operator is watching), and is audited in {@code dead_letter_replay}
- * whatever its result.
+ * Reads the dead-letter topics of this service's {@link ReplayableChannel}s and replays their records into the
+ * consuming channel's own {@link Inbox} routes, after a fix. A replay goes to this service only (not back onto the
+ * shared topic, where every other consumer group would see it again), runs once (no retry: an operator is
+ * watching), and is audited in {@code dead_letter_replay} whatever its result.
  * <p>
  * The dead-letter topic of a channel is the one its {@code dead-letter-queue.topic} names, so configuration stays
- * the one place that says where dead letters go. A record is found by its original coordinates; where one record
- * was dead-lettered twice (e.g. after an offset reset) the latest dead letter is replayed.
+ * the one place that says where dead letters go. A record is found by its original coordinates (the topic names the
+ * channel that consumes it); where one record was dead-lettered twice (e.g. after an offset reset) the latest dead
+ * letter is replayed.
  */
 @ApplicationScoped
 public class DeadLetters {
@@ -43,14 +46,21 @@ public class DeadLetters {
     private static final String OFFSET = "dead-letter-offset";
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
 
+    private static final Comparator<DeadLetter> OLDEST_FIRST = Comparator.comparing(DeadLetter::deadLetteredAt)
+            .thenComparing(DeadLetter::topic, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparingInt(DeadLetter::partition).thenComparingLong(DeadLetter::offset);
+
+    private final List<ReplayableChannel> channels;
     private final Config config;
     private final String bootstrapServers;
     private final Inbox inbox;
     private final EntityManager entityManager;
     private final Clock clock;
 
-    public DeadLetters(Config config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                       Inbox inbox, EntityManager entityManager, Clock clock) {
+    public DeadLetters(@All List<ReplayableChannel> channels, Config config,
+                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, Inbox inbox,
+                       EntityManager entityManager, Clock clock) {
+        this.channels = List.copyOf(channels);
         this.config = config;
         this.bootstrapServers = bootstrapServers;
         this.inbox = inbox;
@@ -58,20 +68,29 @@ public class DeadLetters {
         this.clock = clock;
     }
 
-    /** The dead-letter topic of an incoming channel. */
-    public String topicOf(String channel) {
-        return config.getValue("mp.messaging.incoming." + channel + ".dead-letter-queue.topic", String.class);
+    /** Whether this service consumes {@code topic}, i.e. whether its dead letters could be replayed here. */
+    public boolean consumes(String topic) {
+        return channelReading(topic).isPresent();
     }
 
-    /** Every dead letter of the channel, oldest first. */
-    public List<DeadLetter> list(String channel) {
-        return read(topicOf(channel)).stream().map(DeadLetters::describe).toList();
+    /** Every dead letter of every replayable channel, oldest first. */
+    public List<DeadLetter> list() {
+        return channels.stream()
+                .flatMap(channel -> read(deadLetterTopicOf(channel)).stream().map(DeadLetters::describe))
+                .sorted(OLDEST_FIRST)
+                .toList();
     }
 
-    /** Replays the latest dead letter of the record at {@code topic/partition/offset}; empty if there is none. */
-    public Optional<Replay> replay(String channel, String topic, int partition, long offset, Inbox.Routes routes,
-                                   String replayedBy) {
-        List<ConsumerRecord<String, String>> matching = read(topicOf(channel)).stream()
+    /**
+     * Replays the latest dead letter of the record at {@code topic/partition/offset} through the routes of the channel
+     * that consumes {@code topic}; empty if there is no such dead letter (or this service does not consume the topic).
+     */
+    public Optional<Replay> replay(String topic, int partition, long offset, String replayedBy) {
+        Optional<ReplayableChannel> channel = channelReading(topic);
+        if (channel.isEmpty()) {
+            return Optional.empty();
+        }
+        List<ConsumerRecord<String, String>> matching = read(deadLetterTopicOf(channel.get())).stream()
                 .filter(r -> topic.equals(header(r, TOPIC)) && String.valueOf(partition).equals(header(r, PARTITION))
                         && String.valueOf(offset).equals(header(r, OFFSET)))
                 .toList();
@@ -79,6 +98,7 @@ public class DeadLetters {
             return Optional.empty();
         }
         ConsumerRecord<String, String> record = matching.get(matching.size() - 1);
+        Inbox.Routes routes = channel.get().routes();
         ReplayResult result;
         String reason = null;
         try {
@@ -94,6 +114,20 @@ public class DeadLetters {
         Replay replay = new Replay(describe(record), result, reason, replayedBy, clock.instant());
         QuarkusTransaction.requiringNew().run(() -> audit(record, replay));
         return Optional.of(replay);
+    }
+
+    private Optional<ReplayableChannel> channelReading(String topic) {
+        return channels.stream().filter(channel -> topicOf(channel).equals(topic)).findFirst();
+    }
+
+    /** The topic a channel reads: its {@code topic} attribute, or the channel's name where it has none (SmallRye's rule). */
+    private String topicOf(ReplayableChannel channel) {
+        return config.getOptionalValue("mp.messaging.incoming." + channel.channel() + ".topic", String.class)
+                .orElse(channel.channel());
+    }
+
+    private String deadLetterTopicOf(ReplayableChannel channel) {
+        return config.getValue("mp.messaging.incoming." + channel.channel() + ".dead-letter-queue.topic", String.class);
     }
 
     private void audit(ConsumerRecord<String, String> record, Replay replay) {

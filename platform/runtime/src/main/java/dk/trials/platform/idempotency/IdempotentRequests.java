@@ -2,7 +2,6 @@ package dk.trials.platform.idempotency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dk.trials.platform.cpr.CprPseudonymiser;
 import dk.trials.platform.problem.FieldError;
 import dk.trials.platform.problem.ProblemException;
 import dk.trials.platform.security.Caller;
@@ -34,11 +33,11 @@ public class IdempotentRequests {
 
     private final EntityManager entityManager;
     private final ObjectMapper json;
-    private final CprPseudonymiser digests;
+    private final RequestDigests digests;
     private final Caller caller;
     private final Clock clock;
 
-    public IdempotentRequests(EntityManager entityManager, ObjectMapper json, CprPseudonymiser digests, Caller caller,
+    public IdempotentRequests(EntityManager entityManager, ObjectMapper json, RequestDigests digests, Caller caller,
                               Clock clock) {
         this.entityManager = entityManager;
         this.json = json;

@@ -15,8 +15,9 @@ import java.util.stream.Stream;
 
 /**
  * Documents the error side of every operation once, instead of on each endpoint: every 4xx response carries the
- * Problem schema as application/problem+json; every secured operation lists 401 and 403; one with a body lists 400
- * (cannot be read) and 422 (breaks a rule), and one with a UUID in its path or query lists 400.
+ * Problem schema as application/problem+json; every secured operation lists 401, 403 and 429 (the per-token rate
+ * limit); one with a body lists 400 (cannot be read), 413 (too large) and 422 (breaks a rule), and one with a UUID in
+ * its path or query lists 400.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -39,9 +40,13 @@ public class ProblemResponsesFilter implements OASFilter {
                 }
                 addIfMissing(responses, "401", "No valid bearer token");
                 addIfMissing(responses, "403", "The token lacks the role or jobcentre for this");
+                addIfMissing(responses, "429", "This token sent more requests than the service takes; the "
+                        + "Retry-After header says after how many seconds to try again");
                 if (operation.getRequestBody() != null) {
                     addIfMissing(responses, "400", "The request cannot be read: malformed JSON, a wrong type, an "
                             + "unparsable value or a required field missing");
+                    addIfMissing(responses, "413", "The body is larger than this operation takes (JSON: 1 MiB unless "
+                            + "the operation says otherwise)");
                     addIfMissing(responses, "422", "The request is readable but breaks a rule; each one in errors");
                 } else if (hasUuidParameter(path.getValue(), operation)) {
                     addIfMissing(responses, "400", "An identifier in the path or query is not a UUID");

@@ -40,7 +40,8 @@ public class Caller {
             return;
         }
         if (!hasRole(Roles.JOBCENTRE) || jobcentre().filter(jobcentre::equals).isEmpty()) {
-            throw ProblemException.forbidden("This token may not act for jobcentre " + jobcentre);
+            // The jobcentre is the caller's input, and the problem never repeats input.
+            throw ProblemException.forbidden("This token may not act for the jobcentre in the request");
         }
     }
 }

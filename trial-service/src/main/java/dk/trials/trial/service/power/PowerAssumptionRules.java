@@ -19,6 +19,13 @@ public final class PowerAssumptionRules {
     /** More than this many participants or events means the difference is too small to detect in practice. */
     static final double LARGEST_FEASIBLE = 100_000_000;
 
+    /**
+     * The hazard ratios a trial may be powered for, given or derived: beyond them the events needed round to one or
+     * two, which is no plan to monitor by, and at the extremes the derivation has no finite answer.
+     */
+    public static final String SMALLEST_HAZARD_RATIO = "0.01";
+    public static final String LARGEST_HAZARD_RATIO = "100";
+
     private PowerAssumptionRules() {
     }
 
@@ -45,10 +52,15 @@ public final class PowerAssumptionRules {
             if (hazardRatio == 1) {
                 errors.add(new FieldError(prefix + ".hazardRatio", "must not be 1: there is no effect to detect"));
             } else if (difference != 0 && (hazardRatio > 1) != (difference > 0)) {
-                errors.add(new FieldError(prefix + ".hazardRatio", "a hazard ratio of " + hazardRatio
-                        + " contradicts a minimumDetectableDifference of " + difference
-                        + ": more job exit means a hazard ratio above 1, less job exit one below 1"));
+                errors.add(new FieldError(prefix + ".hazardRatio", "points the other way than the "
+                        + "minimumDetectableDifference: more job exit means a hazard ratio above 1, less job exit one below 1"));
             }
+        }
+        if (errors.isEmpty() && hazardRatio == null && !plausible(FixedDesignSize.proportionalHazardRatio(
+                assumptions.baselineIncidence(), treatment))) {
+            errors.add(new FieldError(prefix + ".minimumDetectableDifference", "the incidences imply a hazard ratio "
+                    + "outside " + SMALLEST_HAZARD_RATIO + " to " + LARGEST_HAZARD_RATIO + " under proportional hazards; "
+                    + "give a hazardRatio or incidences further from 0 and 1"));
         }
         if (errors.isEmpty() && !feasible(assumptions, arms)) {
             errors.add(new FieldError(prefix + ".minimumDetectableDifference", "needs more than "
@@ -100,6 +112,10 @@ public final class PowerAssumptionRules {
             }
         }
         return true;
+    }
+
+    private static boolean plausible(double hazardRatio) {
+        return hazardRatio >= Double.parseDouble(SMALLEST_HAZARD_RATIO) && hazardRatio <= Double.parseDouble(LARGEST_HAZARD_RATIO);
     }
 
     private static void required(Double value, String field, List<FieldError> errors) {

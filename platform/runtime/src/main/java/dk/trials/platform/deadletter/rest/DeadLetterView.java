@@ -1,4 +1,4 @@
-package dk.trials.enrolment.rest;
+package dk.trials.platform.deadletter.rest;
 
 import dk.trials.platform.deadletter.DeadLetter;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

@@ -1,4 +1,4 @@
-package dk.trials.enrolment.rest;
+package dk.trials.platform.deadletter.rest;
 
 import dk.trials.platform.deadletter.Replay;
 import dk.trials.platform.deadletter.ReplayResult;

@@ -1,10 +1,12 @@
-package dk.trials.enrolment.rest;
+package dk.trials.platform.deadletter.rest;
 
-import dk.trials.enrolment.messaging.TrialEventDeadLetters;
+import dk.trials.platform.deadletter.DeadLetters;
+import dk.trials.platform.deadletter.ReplayableChannel;
 import dk.trials.platform.problem.FieldError;
 import dk.trials.platform.problem.ProblemException;
 import dk.trials.platform.security.Caller;
 import dk.trials.platform.security.Roles;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -21,7 +23,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 
+/**
+ * The admin endpoint over a service's dead letters, the same in every service that consumes topics. A service
+ * switches it on with the build property {@code trials.dead-letters.enabled=true} (it needs the inbox's
+ * {@code dead_letter_replay} table) and says which channels may be replayed by producing {@link ReplayableChannel}s.
+ */
 @Path("/api/v1/admin/dead-letters")
+@IfBuildProperty(name = "trials.dead-letters.enabled", stringValue = "true")
 @Tag(name = "Dead letters", description = "Records this service could not apply, and their replay after a fix")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
@@ -41,24 +49,25 @@ public class DeadLetterResource {
                "eventType": "TRIAL_AMENDED", "deadLetteredAt": "2027-03-01T08:15:00.123Z"},
              "result": "APPLIED", "reason": null, "replayedBy": "operator@agency.dk", "replayedAt": "2027-03-02T09:00:00Z"}""";
 
-    private final TrialEventDeadLetters trialEvents;
+    private final DeadLetters deadLetters;
     private final Caller caller;
 
-    public DeadLetterResource(TrialEventDeadLetters trialEvents, Caller caller) {
-        this.trialEvents = trialEvents;
+    public DeadLetterResource(DeadLetters deadLetters, Caller caller) {
+        this.deadLetters = deadLetters;
         this.caller = caller;
     }
 
     @GET
     @Operation(operationId = "listDeadLetters", summary = "List dead letters",
             description = "Every record of a consumed topic that was refused after one try (unreadable envelope, unknown "
-                    + "version, a payload that breaks a rule), from the dead-letter topic <topic>.enrolment-service.dlq. "
-                    + "Envelope metadata only, never the payload. Transient failures are retried, never dead-lettered.")
+                    + "version, a payload that breaks a rule), from the dead-letter topics <topic>.<consumer group>.dlq of "
+                    + "every topic this service consumes. Envelope metadata only, never the payload. Transient failures "
+                    + "are retried, never dead-lettered.")
     @APIResponse(responseCode = "200", description = "The dead letters, oldest first",
             content = @Content(schema = @Schema(implementation = DeadLetterList.class),
                     examples = @ExampleObject(name = "one", value = LIST)))
     public DeadLetterList list() {
-        return new DeadLetterList(trialEvents.list().stream().map(DeadLetterView::from).toList());
+        return new DeadLetterList(deadLetters.list().stream().map(DeadLetterView::from).toList());
     }
 
     @POST
@@ -81,12 +90,12 @@ public class DeadLetterResource {
             throw ProblemException.unprocessable("Invalid dead letter", "The partition is out of range",
                     List.of(new FieldError("partition", "must be at most " + Integer.MAX_VALUE)));
         }
-        if (!trialEvents.topic().equals(topic)) {
-            throw ProblemException.notFound("This service consumes no topic " + topic);
+        if (!deadLetters.consumes(topic)) {
+            throw ProblemException.notFound("This service consumes no such topic");
         }
-        return trialEvents.replay((int) partitionNumber, offsetNumber, caller.name())
+        return deadLetters.replay(topic, (int) partitionNumber, offsetNumber, caller.name())
                 .map(DeadLetterReplayView::from)
-                .orElseThrow(() -> ProblemException.notFound("No dead letter of " + topic + "/" + partition + "/" + offset));
+                .orElseThrow(() -> ProblemException.notFound("No dead letter of that record"));
     }
 
     private static long wholeNumber(String name, String value) {
