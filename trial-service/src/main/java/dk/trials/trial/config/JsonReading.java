@@ -1,6 +1,5 @@
 package dk.trials.trial.config;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,10 +19,6 @@ public class JsonReading implements ObjectMapperCustomizer {
         // Jackson would silently truncate "allocationWeight": 1.5 to 1; a weight, block size or count that is not
         // a whole number is a malformed request instead, answered with the field that is wrong.
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
-        // A field sent twice is ambiguous (which one did the client mean, which one will a proxy or log reader see?);
-        // read into a record it is worse, a failure Jackson reports as the application's own (500). Refused as the
-        // malformed body it is.
-        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.addHandler(new UnknownEnumCode());
     }
 

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * A participant allocated to an arm. {@code participant} is the keyed CPR pseudonym, never the CPR number.
+ * A participant allocated to an arm. {@code participant} is the per-trial CPR pseudonym {@code keyId:hex}, never the CPR number.
  * {@code enrolledOn} is the analysis start: the Europe/Copenhagen date of {@code enrolledAt}, or the date given
  * for an imported allocation.
  * <p>

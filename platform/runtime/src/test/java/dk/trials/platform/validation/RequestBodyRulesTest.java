@@ -49,6 +49,12 @@ class RequestBodyRulesTest {
     }
 
     @Test
+    void a_field_sent_twice_is_a_malformed_body_not_a_fault_of_ours() {
+        post("{\"name\": \"a\", \"name\": \"b\"}").statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("urn:trials:problem:malformed"));
+    }
+
+    @Test
     void an_unpaired_surrogate_is_refused_and_a_pair_is_read() {
         refused("{\"name\": \"a\\ud800b\"}", "name", "must not contain control characters");
         post("{\"name\": \"\\ud83d\\ude00\"}").statusCode(200).body("name", equalTo("\uD83D\uDE00"));
