@@ -1,12 +1,12 @@
 package dk.trials.enrolment.rest;
 
 import dk.trials.enrolment.service.EnrolCitizen;
-import dk.trials.events.trial.BenefitType;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -23,7 +23,9 @@ public record EnrolmentRequest(
         @Schema(description = "Municipality code of the enrolling jobcentre", examples = "101",
                 pattern = MUNICIPALITY_CODE) String jobcentre,
         @Schema(description = "Needed where the trial's criteria or strata use it", examples = "DAGPENGE",
-                implementation = BenefitType.class) @BenefitTypeCode String benefitType,
+                type = SchemaType.STRING,
+                // Inline, not a reference: a nullable reference becomes anyOf, which the generated clients cannot compile.
+                enumeration = {"DAGPENGE", "KONTANTHJAELP", "UDDANNELSESHJAELP", "SELVFORSOERGELSESYDELSE", "SYGEDAGPENGE", "LEDIGHEDSYDELSE", "RESSOURCEFORLOEBSYDELSE", "REVALIDERINGSYDELSE"}) @BenefitTypeCode String benefitType,
         @PositiveOrZero @Max(MAX_WEEKS_UNEMPLOYED)
         @Schema(description = "Needed where the trial's criteria or strata use it", examples = "3",
                 maximum = "2600") Integer weeksUnemployed) {

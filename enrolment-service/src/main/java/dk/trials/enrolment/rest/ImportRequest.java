@@ -1,7 +1,6 @@
 package dk.trials.enrolment.rest;
 
 import dk.trials.enrolment.service.ImportAllocations;
-import dk.trials.events.trial.BenefitType;
 import dk.trials.platform.validation.FreeText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -11,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
@@ -38,7 +38,9 @@ public record ImportRequest(@NotEmpty @Size(max = MAX_LINES) @Schema(maxItems = 
                        @NotNull @Schema(description = "The analysis start: the day the citizen was enrolled; not "
                                + "before the citizen's birth, the start of the trial's enrolment period, nor in the "
                                + "future", examples = "2026-03-02") LocalDate enrolledOn,
-                       @BenefitTypeCode @Schema(examples = "DAGPENGE", implementation = BenefitType.class)
+                       @BenefitTypeCode @Schema(examples = "DAGPENGE", type = SchemaType.STRING,
+                // Inline, not a reference: a nullable reference becomes anyOf, which the generated clients cannot compile.
+                enumeration = {"DAGPENGE", "KONTANTHJAELP", "UDDANNELSESHJAELP", "SELVFORSOERGELSESYDELSE", "SYGEDAGPENGE", "LEDIGHEDSYDELSE", "RESSOURCEFORLOEBSYDELSE", "REVALIDERINGSYDELSE"})
                        String benefitType,
                        @PositiveOrZero @Max(EnrolmentRequest.MAX_WEEKS_UNEMPLOYED)
                        @Schema(examples = "4", maximum = "2600") Integer weeksUnemployed) {
