@@ -1,6 +1,8 @@
 package dk.trials.outcome.service;
 
 import dk.trials.outcome.TrialPlan;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -9,6 +11,8 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
@@ -44,14 +48,25 @@ public class RollingEstimates {
     private final ScheduledRoundLock rounds;
     private final Clock clock;
     private volatile boolean stopping;
+    /** Every change committed before this instant is in this replica's figures: the start of the last whole round. */
+    private volatile Instant upToDateAsOf;
 
     public RollingEstimates(EstimateVersions versions, EstimateCalculator calculator, EstimateHistory history,
-                            ScheduledRoundLock rounds, Clock clock) {
+                            ScheduledRoundLock rounds, Clock clock, MeterRegistry registry) {
         this.versions = versions;
         this.calculator = calculator;
         this.history = history;
         this.rounds = rounds;
         this.clock = clock;
+        this.upToDateAsOf = clock.instant();
+        Gauge.builder("trials.estimates.refresh.lag", this, RollingEstimates::refreshLagSeconds).baseUnit("seconds")
+                .description("How far this replica's rolling estimates may lag the committed data: the age of the "
+                        + "start of its last refresh round in which every trial's figures were brought up to date")
+                .register(registry);
+    }
+
+    double refreshLagSeconds() {
+        return Duration.between(upToDateAsOf, clock.instant()).toMillis() / 1000.0;
     }
 
     /**
@@ -78,28 +93,36 @@ public class RollingEstimates {
     @Scheduled(every = "${trials.estimates.refresh-every}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
+        Instant started = clock.instant();
         LocalDate today = LocalDate.now(clock);
+        boolean whole = true;
         // Read before computing: figures labelled with this number hold at least every change up to it.
         for (Map.Entry<UUID, Long> committed : versions.all().entrySet()) {
             if (stopping) {
                 return;
             }
-            recompute(committed.getKey(), committed.getValue(), today);
+            whole &= recompute(committed.getKey(), committed.getValue(), today);
+        }
+        if (whole) {
+            upToDateAsOf = started;
         }
         rounds.runAlone(HISTORY_ROUND, () -> recordMoved(today));
     }
 
-    private void recompute(UUID trialId, long version, LocalDate today) {
+    /** Brings the trial's figures up to the change number; false if they could not be computed this round. */
+    private boolean recompute(UUID trialId, long version, LocalDate today) {
         Current figures = current.get(trialId);
         if (figures != null && figures.asOf().equals(today) && figures.version() == version) {
-            return;
+            return true;
         }
         try {
             QuarkusTransaction.requiringNew().call(() -> Optional.ofNullable(TrialPlan.<TrialPlan>findById(trialId))
                             .map(plan -> calculator.estimate(plan, today)))
                     .ifPresent(estimate -> current.put(trialId, new Current(today, version, estimate)));
+            return true;
         } catch (RuntimeException e) {
             LOG.warnf(e, "Estimates of trial %s could not be refreshed; retrying", trialId);
+            return false;
         }
     }
 

@@ -4,6 +4,7 @@ import dk.trials.outcome.Events;
 import dk.trials.outcome.TestInfrastructure;
 import dk.trials.platform.messaging.EventCodec;
 import dk.trials.testing.TestTokens;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -13,7 +14,9 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -56,7 +59,7 @@ class EstimatesAcrossReplicasTest extends TestInfrastructure {
     void openTrialOnTwoReplicas() {
         trialId = Events.openTrial(codec, Events.design(Events.arms("treatment", "control"), 26), 400);
         today = LocalDate.now(clock);
-        otherReplica = new RollingEstimates(versions, calculator, history, rounds, clock);
+        otherReplica = new RollingEstimates(versions, calculator, history, rounds, clock, new SimpleMeterRegistry());
     }
 
     @Test
@@ -78,6 +81,50 @@ class EstimatesAcrossReplicasTest extends TestInfrastructure {
         assertEquals(1, events(otherReplica.currentFor(trialId, today).orElseThrow(), "treatment"));
         await().atMost(Duration.ofSeconds(30)).until(() -> rolling.currentFor(trialId, today)
                 .map(figures -> events(figures, "treatment") == 1).orElse(false));
+    }
+
+    @Test
+    void theRefreshLagIsTheAgeOfTheLastRoundThatBroughtEveryTrialUpToDate() {
+        MovingClock moving = new MovingClock(clock.instant(), clock.getZone());
+        RollingEstimates replica = new RollingEstimates(versions, calculator, history, rounds, moving,
+                new SimpleMeterRegistry());
+        moving.advance(Duration.ofSeconds(90));
+        assertEquals(90.0, replica.refreshLagSeconds(), "no round yet: as old as the replica");
+
+        replica.refresh();
+        assertEquals(0.0, replica.refreshLagSeconds());
+        moving.advance(Duration.ofSeconds(5));
+        assertEquals(5.0, replica.refreshLagSeconds());
+    }
+
+    /** A clock the test moves on by hand. */
+    private static final class MovingClock extends Clock {
+        private volatile Instant now;
+        private final ZoneId zone;
+
+        MovingClock(Instant now, ZoneId zone) {
+            this.now = now;
+            this.zone = zone;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return zone;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return new MovingClock(now, zone);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 
     @Test

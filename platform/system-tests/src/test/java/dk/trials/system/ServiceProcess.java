@@ -90,11 +90,16 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     String logTail() {
+        List<String> lines = logLines();
+        return lines.isEmpty() ? "(empty log)" : String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    /** The service's log so far, one entry per line (JSON objects where JSON logging is on). */
+    List<String> logLines() {
         try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+            return Files.readAllLines(log);
         } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
+            return List.of("(no log: " + e.getMessage() + ")");
         }
     }
 

@@ -2,12 +2,16 @@ package dk.trials.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.trials.events.Topics;
 import dk.trials.testing.OpenApiConformance;
 import dk.trials.testing.TestKafka;
 import dk.trials.testing.TestPostgres;
 import dk.trials.testing.TestTokens;
+import dk.trials.testing.TopicProbe;
+import io.opentelemetry.proto.trace.v1.Span;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +30,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.StreamSupport;
 
 import static io.restassured.RestAssured.given;
@@ -49,6 +54,7 @@ class ThreeServicesIT {
     private static ServiceProcess trials;
     private static ServiceProcess enrolments;
     private static ServiceProcess outcomes;
+    private static SpanCollector collector;
 
     @BeforeAll
     static void startTheSystem() throws IOException {
@@ -62,15 +68,23 @@ class ThreeServicesIT {
         writeRandomKey(cprKeys.resolve("v1.key"));
         Path requestDigestKey = writeRandomKey(work.resolve("keys").resolve("request-digest.key"));
 
-        Map<String, String> shared = new HashMap<>(Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers(),
-                "QUARKUS_DATASOURCE_USERNAME", TestPostgres.username(),
-                "QUARKUS_DATASOURCE_PASSWORD", TestPostgres.password(),
-                "QUARKUS_FLYWAY_USERNAME", TestPostgres.ownerUsername(),
-                "QUARKUS_FLYWAY_PASSWORD", TestPostgres.ownerPassword(),
-                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toAbsolutePath().toString(),
-                "TRIALS_CPR_KEY_DIR", cprKeys.toAbsolutePath().toString(),
-                "TRIALS_REQUEST_DIGEST_KEY_FILE", requestDigestKey.toAbsolutePath().toString()));
+        collector = SpanCollector.start();
+        Map<String, String> shared = new HashMap<>(Map.ofEntries(
+                Map.entry("KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers()),
+                Map.entry("QUARKUS_DATASOURCE_USERNAME", TestPostgres.username()),
+                Map.entry("QUARKUS_DATASOURCE_PASSWORD", TestPostgres.password()),
+                Map.entry("QUARKUS_FLYWAY_USERNAME", TestPostgres.ownerUsername()),
+                Map.entry("QUARKUS_FLYWAY_PASSWORD", TestPostgres.ownerPassword()),
+                Map.entry("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toAbsolutePath().toString()),
+                Map.entry("TRIALS_CPR_KEY_DIR", cprKeys.toAbsolutePath().toString()),
+                Map.entry("TRIALS_REQUEST_DIGEST_KEY_FILE", requestDigestKey.toAbsolutePath().toString()),
+                // Tracing and JSON logs as in the cluster (deploy/k8s), with this test's collector in its place.
+                Map.entry("QUARKUS_OTEL_SDK_DISABLED", "false"),
+                Map.entry("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf"),
+                Map.entry("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", collector.endpoint()),
+                Map.entry("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "100ms"),
+                Map.entry("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true"),
+                Map.entry("QUARKUS_LOG_CATEGORY__DK_TRIALS_PLATFORM_INBOX__LEVEL", "DEBUG")));
 
         trials = start("trial-service", "e2e_trials", shared, work);
         enrolments = start("enrolment-service", "e2e_enrolments", shared, work);
@@ -98,18 +112,13 @@ class ThreeServicesIT {
     @AfterAll
     static void stopTheSystem() {
         SERVICES.forEach(ServiceProcess::close);
+        collector.close();
     }
 
     @Test
     void aTrialFlowsFromDesignThroughEnrolmentToEstimates() {
         LocalDate today = LocalDate.now(COPENHAGEN);
-        String trialId = given().baseUri(trials.baseUri()).auth().oauth2(TestTokens.designer())
-                .contentType(ContentType.JSON).body(design(today))
-                .post("/api/v1/trials")
-                .then().statusCode(201).extract().path("id");
-        given().baseUri(trials.baseUri()).auth().oauth2(TestTokens.designer())
-                .post("/api/v1/trials/{id}/open", trialId)
-                .then().statusCode(200).body("status", equalTo("RECRUITING"));
+        String trialId = openTrial(today);
 
         // enrolment-service knows trials only from trial-events: until the event arrives the trial is unknown (404).
         String anna = cprOfAge(today, 25, 1);
@@ -146,6 +155,49 @@ class ThreeServicesIT {
     }
 
     @Test
+    void anEnrolmentsTraceRunsFromItsRequestThroughKafkaIntoOutcomeService() throws IOException {
+        LocalDate today = LocalDate.now(COPENHAGEN);
+        String trialId = openTrial(today);
+        Response enrolled = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> enrol(trialId, cprOfAge(today, 24, 9), "101"), r -> r.statusCode() != 404);
+        assertEquals(201, enrolled.statusCode(), enrolled.asString());
+        String enrolmentId = enrolled.path("enrolmentId");
+
+        ConsumerRecord<String, String> record;
+        try (TopicProbe probe = new TopicProbe(TestKafka.bootstrapServers(), Topics.ENROLMENT_EVENTS)) {
+            record = await().atMost(Duration.ofSeconds(30)).until(() -> probe.recordsWithKey(trialId).stream()
+                    .filter(r -> r.value().contains(enrolmentId)).findFirst(), Optional::isPresent).orElseThrow();
+        }
+        String traceparent = TopicProbe.header(record, "traceparent");
+        assertTrue(traceparent != null && traceparent.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01"),
+                "the record carries the trace context of the request that enrolled: " + traceparent);
+        String traceId = traceparent.split("-")[1];
+
+        SpanCollector.ReceivedSpan request = await().atMost(Duration.ofSeconds(30)).until(() -> collector.spans().stream()
+                .filter(span -> span.traceId().equals(traceId) && span.kind() == Span.SpanKind.SPAN_KIND_SERVER)
+                .findFirst(), Optional::isPresent).orElseThrow();
+        assertEquals("enrolment-service", request.service());
+        assertEquals("POST", request.attributes().get("http.request.method"));
+        assertEquals("/api/v1/trials/{trialId}/enrolments", request.attributes().get("http.route"));
+
+        String eventId = TopicProbe.header(record, Topics.EVENT_ID_HEADER);
+        JsonNode applied = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> outcomes.logLines().stream().map(ThreeServicesIT::json)
+                        .filter(line -> line.path("message").asText().contains("PARTICIPANT_ENROLLED " + eventId))
+                        .findFirst(), Optional::isPresent).orElseThrow();
+        assertEquals(traceId, applied.path("mdc").path("traceId").asText(),
+                "outcome-service's log line for the enrolment carries the request's trace id: " + applied);
+    }
+
+    private static JsonNode json(String line) {
+        try {
+            return JSON.readTree(line);
+        } catch (IOException notJson) {
+            return JSON.createObjectNode();
+        }
+    }
+
+    @Test
     void everyServiceDocumentsEveryOperation() throws IOException {
         for (ServiceProcess service : SERVICES) {
             String document = given().baseUri(service.baseUri()).accept("application/json").get("/q/openapi?format=json")
@@ -153,6 +205,17 @@ class ThreeServicesIT {
             List<String> shortfalls = OpenApiConformance.shortfalls(JSON.readTree(document));
             assertTrue(shortfalls.isEmpty(), service.baseUri() + " OpenAPI shortfalls:\n" + String.join("\n", shortfalls));
         }
+    }
+
+    private static String openTrial(LocalDate today) {
+        String trialId = given().baseUri(trials.baseUri()).auth().oauth2(TestTokens.designer())
+                .contentType(ContentType.JSON).body(design(today))
+                .post("/api/v1/trials")
+                .then().statusCode(201).extract().path("id");
+        given().baseUri(trials.baseUri()).auth().oauth2(TestTokens.designer())
+                .post("/api/v1/trials/{id}/open", trialId)
+                .then().statusCode(200).body("status", equalTo("RECRUITING"));
+        return trialId;
     }
 
     private static Response enrol(String trialId, String cpr, String jobcentre) {

@@ -3,6 +3,7 @@ package dk.trials.platform.deadletter;
 import dk.trials.events.Topics;
 import dk.trials.platform.inbox.Inbox;
 import dk.trials.platform.inbox.TransientFailures;
+import dk.trials.platform.messaging.KafkaClientSettings;
 import io.quarkus.arc.All;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -52,17 +52,17 @@ public class DeadLetters {
 
     private final List<ReplayableChannel> channels;
     private final Config config;
-    private final String bootstrapServers;
+    private final KafkaClientSettings kafka;
     private final Inbox inbox;
     private final EntityManager entityManager;
     private final Clock clock;
 
     public DeadLetters(@All List<ReplayableChannel> channels, Config config,
-                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, Inbox inbox,
+                       KafkaClientSettings kafka, Inbox inbox,
                        EntityManager entityManager, Clock clock) {
         this.channels = List.copyOf(channels);
         this.config = config;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.inbox = inbox;
         this.entityManager = entityManager;
         this.clock = clock;
@@ -153,10 +153,9 @@ public class DeadLetters {
 
     /** Everything on the topic now, read without a consumer group so that reading commits nothing. */
     private List<ConsumerRecord<String, String>> read(String deadLetterTopic) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(kafka.with(Map.of(
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")), new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(deadLetterTopic, READ_TIMEOUT).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);

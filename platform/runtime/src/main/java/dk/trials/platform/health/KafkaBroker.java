@@ -1,5 +1,6 @@
 package dk.trials.platform.health;
 
+import dk.trials.platform.messaging.KafkaClientSettings;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
@@ -28,16 +29,16 @@ public class KafkaBroker {
     public record State(boolean up, int nodes, String error, Instant checkedAt) {
     }
 
-    private final String bootstrapServers;
+    private final KafkaClientSettings kafka;
     private final Duration timeout;
     private final Clock clock;
     private volatile State state;
     private AdminClient admin;
 
-    public KafkaBroker(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    public KafkaBroker(KafkaClientSettings kafka,
                        @ConfigProperty(name = "trials.health.kafka-timeout", defaultValue = "2s") Duration timeout,
                        Clock clock, MeterRegistry registry) {
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.timeout = timeout;
         this.clock = clock;
         this.state = new State(false, 0, "not probed yet", clock.instant());
@@ -46,7 +47,7 @@ public class KafkaBroker {
     }
 
     public String bootstrapServers() {
-        return bootstrapServers;
+        return kafka.bootstrapServers();
     }
 
     public State state() {
@@ -68,10 +69,9 @@ public class KafkaBroker {
 
     private synchronized AdminClient admin() {
         if (admin == null) {
-            admin = AdminClient.create(Map.of(
-                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+            admin = AdminClient.create(kafka.with(Map.of(
                     AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()));
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis())));
         }
         return admin;
     }

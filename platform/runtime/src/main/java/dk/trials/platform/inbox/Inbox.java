@@ -80,6 +80,9 @@ public class Inbox {
             return false;
         }
         routes.handlers.get(type).accept(envelope, codec.payload(envelope, routes.payloads.get(type)));
+        // Carries the trace id of the request that caused the event (where tracing is on), so that an operator can
+        // follow an enrolment from enrolment-service's request into this service's log.
+        LOG.debugf("Applied %s %s of trial %s", envelope.type(), envelope.eventId(), envelope.trialId());
         return true;
     }
 }

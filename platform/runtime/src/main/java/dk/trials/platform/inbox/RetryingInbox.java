@@ -2,8 +2,11 @@ package dk.trials.platform.inbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -63,6 +66,16 @@ public class RetryingInbox {
 
     /** Applies the record, retrying transient failures; the returned stage is the record's ack or nack. */
     public CompletionStage<Void> deliver(Message<String> record, Inbox.Routes routes) {
+        // The consumer span the connector made from the record's traceparent header, current while the record is
+        // applied: what this service logs and does for it joins the trace of the request that caused the event.
+        Context trace = TracingMetadata.fromMessage(record).map(TracingMetadata::getCurrentContext)
+                .orElseGet(Context::current);
+        try (Scope ignored = trace.makeCurrent()) {
+            return deliverInTrace(record, routes);
+        }
+    }
+
+    private CompletionStage<Void> deliverInTrace(Message<String> record, Inbox.Routes routes) {
         Duration backoff = initialBackoff;
         for (int attempt = 1; ; attempt++) {
             try {

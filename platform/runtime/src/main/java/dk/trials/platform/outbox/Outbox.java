@@ -1,6 +1,7 @@
 package dk.trials.platform.outbox;
 
 import dk.trials.platform.messaging.EventCodec;
+import dk.trials.platform.tracing.TraceParents;
 import dk.trials.events.EventEnvelope;
 import dk.trials.events.EventType;
 import io.quarkus.arc.properties.IfBuildProperty;
@@ -33,13 +34,14 @@ public class Outbox {
     public EventEnvelope publish(EventType type, UUID trialId, Object payload) {
         EventEnvelope envelope = codec.envelope(type, trialId, payload);
         entityManager.createNativeQuery("""
-                        insert into outbox_event (event_id, topic, message_key, type, envelope)
-                        values (:eventId, :topic, :key, :type, :envelope)""")
+                        insert into outbox_event (event_id, topic, message_key, type, envelope, traceparent)
+                        values (:eventId, :topic, :key, :type, :envelope, :traceparent)""")
                 .setParameter("eventId", envelope.eventId())
                 .setParameter("topic", type.topic())
                 .setParameter("key", trialId.toString())
                 .setParameter("type", envelope.type())
                 .setParameter("envelope", codec.encode(envelope))
+                .setParameter("traceparent", TraceParents.current())
                 .executeUpdate();
         // Observed after commit by the relay, which then sends at once instead of waiting for its next poll.
         written.fire(OutboxWritten.INSTANCE);

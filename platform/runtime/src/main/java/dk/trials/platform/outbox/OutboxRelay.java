@@ -174,7 +174,7 @@ public class OutboxRelay {
         // A row whose key has an earlier refused or parked row waits: sending it would overtake that row.
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                        select o.id, o.event_id, o.topic, o.message_key, o.type, o.envelope, o.attempts
+                        select o.id, o.event_id, o.topic, o.message_key, o.type, o.envelope, o.attempts, o.traceparent
                         from outbox_event o
                         where o.parked_at is null
                           and not exists (select 1 from outbox_event e
@@ -188,7 +188,7 @@ public class OutboxRelay {
         }
         List<PendingEvent> events = rows.stream()
                 .map(r -> new PendingEvent(((Number) r[0]).longValue(), (UUID) r[1], (String) r[2], (String) r[3],
-                        (String) r[4], (String) r[5], ((Number) r[6]).intValue()))
+                        (String) r[4], (String) r[5], ((Number) r[6]).intValue(), (String) r[7]))
                 .toList();
         List<Delivery> deliveries = sender.sendAll(events);
         List<Long> acknowledged = deliveries.stream().filter(d -> d.outcome() == Delivery.Outcome.ACKNOWLEDGED)

@@ -2,6 +2,8 @@ package dk.trials.platform.outbox;
 
 import dk.trials.events.Topics;
 import dk.trials.platform.inbox.TransientFailures;
+import dk.trials.platform.messaging.KafkaClientSettings;
+import dk.trials.platform.tracing.TraceParents;
 import jakarta.annotation.PreDestroy;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,19 +39,18 @@ public class OutboxSender {
     private final KafkaProducer<String, String> producer;
     private final Duration ackTimeout;
 
-    public OutboxSender(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    public OutboxSender(KafkaClientSettings kafka,
                         @ConfigProperty(name = "trials.outbox.ack-timeout", defaultValue = "15s") Duration ackTimeout) {
         this.ackTimeout = ackTimeout;
         int timeoutMs = (int) ackTimeout.toMillis();
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        this.producer = new KafkaProducer<>(kafka.with(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 2,
                 // Fail fast while the broker is away: the rows stay in the outbox and the next run retries.
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.min(timeoutMs, 5_000),
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(timeoutMs, 5_000),
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Math.max(timeoutMs, 5_002)),
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Math.max(timeoutMs, 5_002))),
                 new StringSerializer(), new StringSerializer());
     }
 
@@ -91,6 +92,9 @@ public class OutboxSender {
         ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), event.key(), event.envelope());
         record.headers().add(Topics.EVENT_ID_HEADER, event.eventId().toString().getBytes(StandardCharsets.UTF_8));
         record.headers().add(Topics.EVENT_TYPE_HEADER, event.type().getBytes(StandardCharsets.UTF_8));
+        if (event.traceparent() != null) {
+            record.headers().add(TraceParents.HEADER, event.traceparent().getBytes(StandardCharsets.UTF_8));
+        }
         try {
             return producer.send(record);
         } catch (KafkaException e) {
