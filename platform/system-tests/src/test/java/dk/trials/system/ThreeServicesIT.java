@@ -2,6 +2,19 @@ package dk.trials.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.trials.clients.enrolment.ApiResponse;
+import dk.trials.clients.enrolment.api.EnrolmentsApi;
+import dk.trials.clients.enrolment.api.RecruitmentApi;
+import dk.trials.clients.enrolment.model.EnrolmentRequest;
+import dk.trials.clients.enrolment.model.EnrolmentResponse;
+import dk.trials.clients.outcome.api.EstimatesApi;
+import dk.trials.clients.outcome.model.ArmEstimate;
+import dk.trials.clients.outcome.model.EstimateResponse;
+import dk.trials.clients.outcome.model.OutcomeRequest;
+import dk.trials.clients.trial.api.TrialsApi;
+import dk.trials.clients.trial.model.Trial;
+import dk.trials.clients.trial.model.TrialDesignRequest;
+import dk.trials.clients.trial.model.TrialStatus;
 import dk.trials.events.Topics;
 import dk.trials.testing.OpenApiConformance;
 import dk.trials.testing.TestKafka;
@@ -31,13 +44,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.StreamSupport;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -115,43 +128,78 @@ class ThreeServicesIT {
         collector.close();
     }
 
+    /** The README's walkthrough, step by step, through the generated Java clients instead of curl. */
     @Test
-    void aTrialFlowsFromDesignThroughEnrolmentToEstimates() {
+    void theReadmeWalkthroughRunsThroughTheGeneratedClients() throws Exception {
         LocalDate today = LocalDate.now(COPENHAGEN);
-        String trialId = openTrial(today);
 
-        // enrolment-service knows trials only from trial-events: until the event arrives the trial is unknown (404).
+        // 1. Design a trial (DRAFT) and open it for recruitment (RECRUITING; the design is frozen and hashed).
+        TrialsApi designer = Clients.trials(trials, TestTokens.designer());
+        TrialDesignRequest design = Clients.trialClient(trials, null).getObjectMapper()
+                .readValue(design(today), TrialDesignRequest.class);
+        Trial draft = designer.createTrial(design, null);
+        assertEquals(TrialStatus.DRAFT, draft.getStatus());
+        Trial opened = designer.openTrial(draft.getId());
+        assertEquals(TrialStatus.RECRUITING, opened.getStatus());
+        assertTrue(opened.getDesignHash().matches("[0-9a-f]{64}"), opened.getDesignHash());
+        UUID trialId = opened.getId();
+
+        // 2. enrolment-service and outcome-service learn the trial from trial-events (until then it is unknown: 404).
+        RecruitmentApi recruitment = Clients.recruitment(enrolments, TestTokens.admin());
+        EstimatesApi analyst = Clients.estimates(outcomes, TestTokens.analyst());
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .ignoreExceptionsInstanceOf(dk.trials.clients.enrolment.ApiException.class)
+                .until(() -> recruitment.getRecruitment(trialId).getParticipants() == 0);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .ignoreExceptionsInstanceOf(dk.trials.clients.outcome.ApiException.class)
+                .until(() -> analyst.getEstimates(trialId, null).getTrialId().equals(trialId));
+
+        // 3. A jobcentre enrols a citizen: 201 with the allocated arm; the same request again: 200, the same body.
+        EnrolmentsApi jobcentre101 = Clients.enrolments(enrolments, TestTokens.jobcentre("101"));
         String anna = cprOfAge(today, 25, 1);
-        Response first = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-                .until(() -> enrol(trialId, anna, "101"), r -> r.statusCode() != 404);
-        assertEquals(201, first.statusCode(), first.asString());
-        String annasArm = first.path("arm");
-        String annasEnrolment = first.path("enrolmentId");
+        ApiResponse<EnrolmentResponse> first = jobcentre101.enrolWithHttpInfo(trialId, enrolment(anna, "101"));
+        assertEquals(201, first.getStatusCode());
+        ApiResponse<EnrolmentResponse> again = jobcentre101.enrolWithHttpInfo(trialId, enrolment(anna, "101"));
+        assertEquals(200, again.getStatusCode());
+        assertEquals(first.getData(), again.getData(), "a second enrolment of the same citizen gets the same body");
+        String annasArm = first.getData().getArm();
 
-        Response again = enrol(trialId, anna, "101");
-        assertEquals(200, again.statusCode());
-        assertEquals(first.asString(), again.asString(), "a second enrolment of the same citizen gets the same body");
+        EnrolmentsApi jobcentre147 = Clients.enrolments(enrolments, TestTokens.jobcentre("147"));
+        assertEquals(201, jobcentre101.enrolWithHttpInfo(trialId, enrolment(cprOfAge(today, 22, 2), "101")).getStatusCode());
+        assertEquals(201, jobcentre147.enrolWithHttpInfo(trialId, enrolment(cprOfAge(today, 27, 3), "147")).getStatusCode());
+        assertEquals(201, jobcentre147.enrolWithHttpInfo(trialId, enrolment(cprOfAge(today, 19, 4), "147")).getStatusCode());
 
-        List<String> others = List.of(cprOfAge(today, 22, 2), cprOfAge(today, 27, 3), cprOfAge(today, 19, 4));
-        assertEquals(201, enrol(trialId, others.get(0), "101").statusCode());
-        assertEquals(201, enrol(trialId, others.get(1), "147").statusCode());
-        assertEquals(201, enrol(trialId, others.get(2), "147").statusCode());
+        // 4. The citizen exits to a job today: 201 once outcome-service has the enrolment, 202 if it arrives first.
+        int reported = Clients.outcomes(outcomes, TestTokens.admin()).reportOutcomeWithHttpInfo(trialId, new OutcomeRequest()
+                .cpr(anna).type("JOB_EXIT").occurredOn(today.toString()).source("DREAM").sourceId("walkthrough-" + trialId))
+                .getStatusCode();
+        assertTrue(reported == 201 || reported == 202, "outcome answered " + reported);
 
-        // outcome-service learns enrolments from enrolment-events; the outcome may even arrive first.
-        given().baseUri(outcomes.baseUri()).auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
-                .body(Map.of("cpr", anna, "type", "JOB_EXIT", "occurredOn", today.toString(),
-                        "source", "DREAM", "sourceId", "e2e-" + trialId))
-                .post("/api/v1/trials/{id}/outcomes", trialId)
-                .then().statusCode(org.hamcrest.Matchers.both(org.hamcrest.Matchers.greaterThanOrEqualTo(200))
-                        .and(org.hamcrest.Matchers.lessThan(300)));
+        // 5. The estimates: Anna's arm has her as its one event, with a cumulative incidence of 1; horizon 182 days.
+        EstimateResponse estimates = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> analyst.getEstimates(trialId, today.toString()),
+                        e -> e.getArms().stream().mapToLong(ArmEstimate::getParticipants).sum() == 4
+                                && e.getArms().stream().mapToLong(ArmEstimate::getEvents).sum() == 1);
+        ArmEstimate annasArmFigures = estimates.getArms().stream().filter(arm -> arm.getArm().equals(annasArm))
+                .findFirst().orElseThrow();
+        assertEquals(1, annasArmFigures.getEvents(), "Anna's exit to a job counts in the arm she was allocated");
+        assertEquals(182, estimates.getHorizonDays());
 
-        JsonNode estimates = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .until(() -> estimates(trialId, today), e -> total(e, "participants") == 4 && total(e, "events") == 1);
-        JsonNode annasArmFigures = StreamSupport.stream(estimates.path("arms").spliterator(), false)
-                .filter(arm -> arm.path("arm").asText().equals(annasArm)).findFirst().orElseThrow();
-        assertEquals(1, annasArmFigures.path("events").asInt(), "Anna's exit to a job counts in the arm she was allocated");
-        assertEquals(182, estimates.path("horizonDays").asInt());
-        assertFalse(annasEnrolment.isBlank());
+        // Errors are problem+json: no token is 401, a malformed body 400, and neither changes anything.
+        dk.trials.clients.trial.ApiException unauthenticated = assertThrows(dk.trials.clients.trial.ApiException.class,
+                () -> Clients.trials(trials, null).createTrial(design, null));
+        assertEquals(401, unauthenticated.getCode());
+        Response malformed = given().baseUri(trials.baseUri()).auth().oauth2(TestTokens.designer())
+                .contentType(ContentType.JSON).body("{\"title\": ").post("/api/v1/trials");
+        assertEquals(400, malformed.statusCode());
+        assertEquals("application/problem+json", malformed.contentType());
+        assertEquals(1, designer.listTrials(null, null, null, null, null).stream()
+                .filter(trial -> trial.getTitle().equals(draft.getTitle()) && trial.getId().equals(trialId)).count());
+    }
+
+    private static EnrolmentRequest enrolment(String cpr, String jobcentre) {
+        return new EnrolmentRequest().cpr(cpr).jobcentre(jobcentre).benefitType(EnrolmentRequest.BenefitTypeEnum.DAGPENGE)
+                .weeksUnemployed(3);
     }
 
     @Test
@@ -223,21 +271,6 @@ class ThreeServicesIT {
                 .contentType(ContentType.JSON)
                 .body(Map.of("cpr", cpr, "jobcentre", jobcentre, "benefitType", "DAGPENGE", "weeksUnemployed", 3))
                 .post("/api/v1/trials/{id}/enrolments", trialId);
-    }
-
-    private static JsonNode estimates(String trialId, LocalDate asOf) throws IOException {
-        Response response = given().baseUri(outcomes.baseUri()).auth().oauth2(TestTokens.analyst())
-                .queryParam("asOf", asOf.toString())
-                .get("/api/v1/trials/{id}/estimates", trialId);
-        return response.statusCode() == 200 ? JSON.readTree(response.asString()) : JSON.createObjectNode();
-    }
-
-    private static int total(JsonNode estimates, String field) {
-        int sum = 0;
-        for (JsonNode arm : estimates.path("arms")) {
-            sum += arm.path(field).asInt();
-        }
-        return sum;
     }
 
     /** A valid CPR number of someone who is {@code age} years old today; the serial makes it unique. */
