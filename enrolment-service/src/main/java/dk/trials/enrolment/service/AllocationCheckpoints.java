@@ -35,7 +35,8 @@ public class AllocationCheckpoints {
     }
 
     @Scheduled(identity = "allocation-checkpoints", every = "{trials.enrolment.checkpoint-interval}",
-            delayed = "{trials.enrolment.checkpoint-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            delayed = "{trials.enrolment.checkpoint-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         publishDue();
     }

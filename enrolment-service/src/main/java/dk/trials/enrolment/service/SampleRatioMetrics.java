@@ -30,7 +30,8 @@ public class SampleRatioMetrics {
     }
 
     @Scheduled(identity = "sample-ratio-metrics", every = "${trials.recruitment.srm-check-every:60s}", delayed = "10s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         count();
     }

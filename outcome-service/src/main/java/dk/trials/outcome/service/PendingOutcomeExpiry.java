@@ -36,7 +36,8 @@ public class PendingOutcomeExpiry {
     }
 
     @Scheduled(every = "${trials.outcomes.expire-pending-every}", delayed = "1m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void round() {
         expireAt(clock.instant());
     }

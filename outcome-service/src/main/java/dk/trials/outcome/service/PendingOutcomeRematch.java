@@ -30,7 +30,8 @@ public class PendingOutcomeRematch {
     }
 
     @Scheduled(every = "${trials.outcomes.rematch-every}", delayed = "5s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void rematch() {
         rounds.runAlone(ROUND, () -> {
             List<UUID> participants = outcomes.participantsWithPendingOutcomes(500);

@@ -91,7 +91,8 @@ public class RollingEstimates {
     }
 
     @Scheduled(every = "${trials.estimates.refresh-every}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void refresh() {
         Instant started = clock.instant();
         LocalDate today = LocalDate.now(clock);

@@ -57,7 +57,8 @@ public class ScheduledLooks {
     }
 
     @Scheduled(every = "${trials.looks.schedule-every}", delayed = "10s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void run() {
         Instant now = clock.instant();
         for (UUID trialId : monitoredTrials()) {

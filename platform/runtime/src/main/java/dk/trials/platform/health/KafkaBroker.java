@@ -54,7 +54,8 @@ public class KafkaBroker {
         return state;
     }
 
-    @Scheduled(every = "${trials.health.kafka-probe-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${trials.health.kafka-probe-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void probe() {
         try {
             int nodes = admin().describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
