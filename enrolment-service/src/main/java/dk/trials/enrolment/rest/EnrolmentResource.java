@@ -1,19 +1,23 @@
 package dk.trials.enrolment.rest;
 
-import dk.trials.platform.idempotency.IdempotencyKey;
-import dk.trials.platform.idempotency.IdempotentRequests;
-import dk.trials.platform.http.MaxBodySize;
-import dk.trials.platform.problem.Problem;
-import dk.trials.platform.security.Caller;
-import dk.trials.platform.security.Roles;
 import dk.trials.enrolment.service.Enrolled;
 import dk.trials.enrolment.service.EnrolmentService;
 import dk.trials.enrolment.service.ImportService;
 import dk.trials.enrolment.service.TransferService;
 import dk.trials.enrolment.service.WithdrawalService;
-import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import dk.trials.platform.http.MaxBodySize;
+import dk.trials.platform.idempotency.IdempotencyKey;
+import dk.trials.platform.idempotency.IdempotentRequests;
+import dk.trials.platform.problem.Problem;
+import dk.trials.platform.security.Caller;
+import dk.trials.platform.security.Roles;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.trials.enrolment.UploadState;
+import dk.trials.enrolment.service.ImportCounts;
+import dk.trials.enrolment.service.UploadProgress;
+import dk.trials.platform.upload.UploadId;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -51,9 +55,14 @@ public class EnrolmentResource {
     private final TransferService transfers;
     private final Caller caller;
     private final IdempotentRequests idempotent;
+    private final UploadProgress uploads;
+    private final ObjectMapper json;
 
     public EnrolmentResource(EnrolmentService enrolments, WithdrawalService withdrawals, ImportService imports,
-                             TransferService transfers, Caller caller, IdempotentRequests idempotent) {
+                             TransferService transfers, Caller caller, IdempotentRequests idempotent,
+                             UploadProgress uploads, ObjectMapper json) {
+        this.uploads = uploads;
+        this.json = json;
         this.enrolments = enrolments;
         this.withdrawals = withdrawals;
         this.imports = imports;
@@ -185,16 +194,16 @@ public class EnrolmentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @MaxBodySize(ImportRequest.MAX_BYTES)
-    // Up to 50,000 lines in one transaction (all or nothing) may take longer than the default minute on a loaded
-    // database, and a timeout would only make the client send the batch again.
-    @Transactional
-    @TransactionConfiguration(timeout = 600)
     @Operation(operationId = "importEnrolments", summary = "Import allocations made elsewhere",
             description = "Takes over allocations made before the trial moved to this system. Every line is checked "
                     + "first and one bad line rejects the whole batch (422, errors name the line, e.g. enrolments[3].arm); "
                     + "citizens already enrolled are skipped, so a batch may be sent again. At most 50,000 lines and "
                     + "16 MiB a batch. An enrolledOn may not be before the citizen's birth, before the trial's "
-                    + "enrolment period or in the future. Audited.")
+                    + "enrolment period or in the future. Audited. With an Upload-Id header, "
+                    + "GET /api/v1/trials/{trialId}/uploads/{uploadId} reports the lines written so far while the "
+                    + "import runs (updated at each 500 lines; they count only once it is DONE, as the import is all "
+                    + "or nothing) and the final counts after; the answer to this request is the same with or "
+                    + "without it.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ImportRequest.class),
             examples = @ExampleObject(name = "import", value = EnrolmentExamples.IMPORT)))
     @APIResponse(responseCode = "200", description = "How many were imported and how many were already enrolled",
@@ -202,8 +211,10 @@ public class EnrolmentResource {
                     examples = @ExampleObject(name = "imported", value = EnrolmentExamples.IMPORTED)))
     @APIResponse(responseCode = "404", description = "No such trial is known")
     @APIResponse(responseCode = "400", description = "The request cannot be read: malformed JSON, a wrong type, "
-            + "an unparsable value or a required field missing; or an Idempotency-Key that is not a key")
-    @APIResponse(responseCode = "409", description = "The trial is still a draft, or completed")
+            + "an unparsable value or a required field missing; or an Idempotency-Key that is not a key, or an "
+            + "Upload-Id that is not an upload id")
+    @APIResponse(responseCode = "409", description = "The trial is still a draft, or completed; or the Upload-Id names "
+            + "an import that is running, or one by another caller or into another trial")
     @APIResponse(responseCode = "413", description = "The batch is larger than 16 MiB")
     @APIResponse(responseCode = "422", description = "At least one line is invalid; nothing was imported. Or the "
             + "Idempotency-Key was used with a different batch")
@@ -212,8 +223,29 @@ public class EnrolmentResource {
                                              description = IdempotencyKey.DESCRIPTION, schema = @Schema(type = SchemaType.STRING,
                                              maxLength = IdempotencyKey.MAX_LENGTH, pattern = IdempotencyKey.PATTERN))
                                      String idempotencyKey,
+                                     @HeaderParam(UploadId.HEADER) @Parameter(in = ParameterIn.HEADER,
+                                             description = UploadId.DESCRIPTION, schema = @Schema(type = SchemaType.STRING,
+                                             maxLength = UploadId.MAX_LENGTH, pattern = UploadId.PATTERN))
+                                     String uploadId,
                                      @NotNull @Valid ImportRequest request) {
-        return idempotent.answer(idempotencyKey, "importEnrolments", List.of(trialId, request),
-                () -> Response.ok(ImportResult.from(imports.importAll(trialId, request.toCommand(), caller))).build());
+        UploadProgress.Tracker progress = uploads.begin(UploadId.fromHeader(uploadId), trialId, caller.name(),
+                request.enrolments().size());
+        Response answer;
+        try {
+            // Up to 50,000 lines in one transaction (all or nothing) may take longer than the default minute on a
+            // loaded database, and a timeout would only make the client send the batch again. Begun here, not
+            // around the method, so that the progress says DONE only after the import committed.
+            answer = QuarkusTransaction.requiringNew().timeout(600).call(() -> idempotent.answer(idempotencyKey,
+                    "importEnrolments", List.of(trialId, request), () -> Response.ok(ImportResult.from(
+                            imports.importAll(trialId, request.toCommand(), caller, progress))).build()));
+        } catch (RuntimeException e) {
+            progress.finished(UploadState.FAILED, new ImportCounts(request.enrolments().size(), 0, 0, 0));
+            throw e;
+        }
+        // From the answer itself, also when it is the kept answer to a retry of the same Idempotency-Key.
+        ImportResult result = json.convertValue(answer.getEntity(), ImportResult.class);
+        int lines = request.enrolments().size();
+        progress.finished(UploadState.DONE, new ImportCounts(lines, lines, result.imported(), result.alreadyEnrolled()));
+        return answer;
     }
 }

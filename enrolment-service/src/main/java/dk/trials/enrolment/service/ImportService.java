@@ -60,9 +60,10 @@ public class ImportService {
     /**
      * One transaction for the whole batch: all or nothing (its timeout is set where the request's transaction begins,
      * in the resource). The trial's number row stays locked meanwhile, so the trial's live enrolments wait for it.
+     * The progress is told after each statement's lines are written, in transactions of its own.
      */
     @Transactional
-    public Imported importAll(UUID trialId, ImportAllocations command, Caller caller) {
+    public Imported importAll(UUID trialId, ImportAllocations command, Caller caller, UploadProgress.Tracker progress) {
         ActiveTrial trial = trials.require(trialId);
         if (trial.status() == TrialStatus.DRAFT || trial.status() == TrialStatus.COMPLETED) {
             throw ProblemException.conflict("The trial is " + trial.status()
@@ -83,6 +84,8 @@ public class ImportService {
                 events.enrolled(enrolment);
                 imported++;
             }
+            int written = Math.min(lines.size(), from + INSERT_BATCH);
+            progress.counted(new ImportCounts(lines.size(), written, imported, written - imported));
         }
         EnrolmentImport audit = new EnrolmentImport();
         audit.id = UUID.randomUUID();

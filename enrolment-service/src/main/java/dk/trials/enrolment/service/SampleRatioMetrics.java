@@ -2,6 +2,7 @@ package dk.trials.enrolment.service;
 
 import dk.trials.enrolment.KnownTrial;
 import dk.trials.events.trial.TrialStatus;
+import dk.trials.platform.problem.ProblemException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
@@ -20,10 +21,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class SampleRatioMetrics {
 
+    private final KnownTrials trials;
     private final RecruitmentReport recruitment;
     private volatile int flagged;
 
-    public SampleRatioMetrics(RecruitmentReport recruitment, MeterRegistry registry) {
+    public SampleRatioMetrics(KnownTrials trials, RecruitmentReport recruitment, MeterRegistry registry) {
+        this.trials = trials;
         this.recruitment = recruitment;
         Gauge.builder("trials.recruitment.sample.ratio.mismatch.trials", this, metrics -> metrics.flagged)
                 .description("Recruiting or paused trials whose sample-ratio-mismatch check is flagged").register(registry);
@@ -43,12 +46,22 @@ public class SampleRatioMetrics {
                 .stream().map(trial -> trial.id).toList();
         int mismatched = 0;
         for (UUID trialId : trials) {
-            if (flagged(recruitment.of(trialId))) {
+            if (randomisable(trialId) && flagged(recruitment.of(trialId))) {
                 mismatched++;
             }
         }
         flagged = mismatched;
         return mismatched;
+    }
+
+    /** A trial whose design cannot be randomised enrols no one (every enrolment is a 409), so it has no ratio. */
+    private boolean randomisable(UUID trialId) {
+        try {
+            trials.require(trialId);
+            return true;
+        } catch (ProblemException unrandomisable) {
+            return false;
+        }
     }
 
     private static boolean flagged(Recruitment report) {

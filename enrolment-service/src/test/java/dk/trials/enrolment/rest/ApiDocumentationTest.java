@@ -50,6 +50,7 @@ class ApiDocumentationTest {
                 "POST " + TRIAL + "/enrolments/import",
                 "GET " + TRIAL + "/recruitment",
                 "GET " + TRIAL + "/allocation-log",
+                "GET " + TRIAL + "/uploads/{uploadId}",
                 "POST " + TRIAL + "/allocation-log/replay",
                 "GET /api/v1/admin/dead-letters",
                 "POST /api/v1/admin/dead-letters/{topic}/{partition}/{offset}/replay"), OpenApiConformance.operations(doc).keySet());
@@ -79,7 +80,7 @@ class ApiDocumentationTest {
                 "DeadLetterList", "DeadLetterReplayView", "DeadLetterView", "EnrolmentRequest", "EnrolmentResponse", "EnrolmentView", "EnrolmentWithdrawal", "FieldError",
                 "ImportRequest", "ImportResult", "ImportedEnrolment", "Instant", "LocalDate", "Problem",
                 "RandomisationMethod", "RecruitmentGroup", "RecruitmentView", "ReplayMismatch", "ReplayReport",
-                "ReplayResult", "SampleRatioMismatch", "TransferRequest", "TrialStatus", "UUID", "WithdrawalRequest")), names);
+                "ReplayResult", "SampleRatioMismatch", "TransferRequest", "TrialStatus", "UUID", "UploadProgress", "UploadState", "WithdrawalRequest")), names);
         List<String> freeForm = new ArrayList<>();
         schemas.fields().forEachRemaining(schema -> freeFormObjects(schema.getKey(), schema.getValue(), freeForm));
         assertEquals(List.of(), freeForm);

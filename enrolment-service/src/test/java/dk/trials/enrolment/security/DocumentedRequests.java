@@ -39,7 +39,8 @@ final class DocumentedRequests {
                         EnrolmentApiTest.citizen(Citizens.aged(25), OWN))
                 .then().statusCode(201).extract().path("enrolmentId");
         ApiRequest example = ApiRequest.example(operation, Map.of("trialId", trialId.toString(),
-                "enrolmentId", enrolmentId, "topic", "trial-events.enrolment-service.dlq", "partition", "0", "offset", "0"));
+                "enrolmentId", enrolmentId, "topic", "trial-events.enrolment-service.dlq", "partition", "0", "offset", "0",
+                "uploadId", "migration-2027-01-batch-3"));
         if (example.body() == null) {
             return example;
         }

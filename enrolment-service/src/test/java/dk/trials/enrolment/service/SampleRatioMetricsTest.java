@@ -2,6 +2,9 @@ package dk.trials.enrolment.service;
 
 import dk.trials.enrolment.Citizens;
 import dk.trials.enrolment.Trials;
+import dk.trials.events.trial.RandomisationDesign;
+import dk.trials.events.trial.RandomisationMethod;
+import dk.trials.events.trial.StratificationFactor;
 import dk.trials.platform.messaging.EventCodec;
 import dk.trials.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -41,6 +44,14 @@ class SampleRatioMetricsTest {
 
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("trials_recruitment_sample_ratio_mismatch_trials " + (before + 1) + ".0"));
+    }
+
+    @Test
+    void aRecruitingTrialWhoseDesignCannotBeRandomisedIsNoMismatchAndStopsNoCount() {
+        int before = metrics.count();
+        Trials.open(codec, Trials.design(new RandomisationDesign(RandomisationMethod.MINIMISATION, null, null, null,
+                List.of(StratificationFactor.JOBCENTRE), 1.5), Trials.ONE_TO_ONE));
+        assertEquals(before, metrics.count());
     }
 
     private static void importAllocations(UUID trialId, int treatment, int control) {
