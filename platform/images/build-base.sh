@@ -19,7 +19,17 @@ debian_mirror() {
     echo "${uri:-http://deb.debian.org/debian}"
 }
 MIRROR=$(debian_mirror)
-BASE_IMAGE="localhost/$BASE_REPOSITORY:17-$( { cat "$0"; echo "$MIRROR"; } | sha256sum | cut -c1-12)"
+# Where apt takes bookworm-security from: the JRE's and libraries' security fixes, which the release alone lacks.
+debian_security_mirror() {
+    local uri
+    uri=$(sed -n 's/^URIs:[[:space:]]*\([^[:space:]]*security[^[:space:]]*\).*/\1/p' /etc/apt/sources.list.d/*.sources \
+        2>/dev/null | head -n 1)
+    [[ -n $uri ]] || uri=$(awk '$1 == "deb" && $0 ~ /security/ { for (i = 2; i <= NF; i++) if ($i ~ /^https?:/) { print $i; exit } }' \
+        /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null)
+    echo "${uri:-http://deb.debian.org/debian-security}"
+}
+SECURITY_MIRROR=$(debian_security_mirror)
+BASE_IMAGE="localhost/$BASE_REPOSITORY:17-$( { cat "$0"; echo "$MIRROR $SECURITY_MIRROR"; } | sha256sum | cut -c1-12)"
 
 if buildah inspect --type image "$BASE_IMAGE" >/dev/null 2>&1; then
     echo "$BASE_IMAGE"
@@ -31,6 +41,17 @@ rm -rf "$ROOTFS" "$ROOTFS.tar"
 echo "base image: debootstrap bookworm with openjdk-17-jre-headless from $MIRROR (about a minute) ..." >&2
 debootstrap --variant=minbase --include=openjdk-17-jre-headless bookworm "$ROOTFS" "$MIRROR" >"$TARGET/debootstrap.log" 2>&1 \
     || { tail -n 30 "$TARGET/debootstrap.log" >&2; die "debootstrap failed (log: $TARGET/debootstrap.log)"; }
+
+# The release as published, then its security and stable updates, as a patched host would have them. /proc is
+# mounted for the upgrade alone (a JRE's maintainer scripts run java) and unmounted before the tree is packed.
+printf 'deb %s bookworm main\ndeb %s bookworm-updates main\ndeb %s bookworm-security main\n' \
+    "$MIRROR" "$MIRROR" "$SECURITY_MIRROR" >"$ROOTFS/etc/apt/sources.list"
+mount -t proc proc "$ROOTFS/proc"
+upgraded=0
+chroot "$ROOTFS" /usr/bin/env DEBIAN_FRONTEND=noninteractive sh -c 'apt-get update -qq && apt-get upgrade -y -qq' \
+    >"$TARGET/upgrade.log" 2>&1 || upgraded=$?
+umount "$ROOTFS/proc"
+[[ $upgraded == 0 ]] || { tail -n 30 "$TARGET/upgrade.log" >&2; die "the base's security upgrade failed (log: $TARGET/upgrade.log)"; }
 
 # The services' user. Group 0 and a group-writable home, as OpenShift runs images with an arbitrary uid in group 0.
 chroot "$ROOTFS" useradd --uid 1001 --gid 0 --home-dir /deployments --no-create-home --shell /usr/sbin/nologin trials
