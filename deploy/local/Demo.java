@@ -28,6 +28,11 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -62,7 +67,8 @@ public class Demo {
 
     static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
     static final List<String> JOBCENTRES = List.of("101", "147", "751");
-    static final int IMPORT_BATCH = 500;
+    /** Lines per import: the service reports an import's progress at each 500 lines it writes. */
+    static final int IMPORT_BATCH = 10_000;
     static final int HORIZON_WEEKS = 26;
     static final double MEDIAN_DAYS_TREATMENT = 120, MEDIAN_DAYS_CONTROL = 150;
     static final double MEDIAN_DAYS_EMIGRATION = 2500, MEDIAN_DAYS_LOST = 1500;
@@ -134,6 +140,10 @@ public class Demo {
     record Warning(String field, String message) { }
 
     record ImportResult(int imported, int alreadyEnrolled) { }
+
+    /** GET /trials/{id}/uploads/{uploadId} of either service: an import's fields or a bulk file's. */
+    record UploadProgress(String state, long linesSubmitted, long linesProcessed, long imported, long alreadyEnrolled,
+                          long accepted, long pending, long duplicate, long rejected) { }
 
     record Enrolled(String arm, Instant enrolledAt) { }
 
@@ -218,8 +228,14 @@ public class Demo {
         List<Participant> imported = historicalEnrolments(historical);
         for (int from = 0; from < imported.size(); from += IMPORT_BATCH) {
             List<Participant> batch = imported.subList(from, Math.min(imported.size(), from + IMPORT_BATCH));
-            ImportResult result = expect(call("POST", enrolment + "/api/v1/trials/" + trialId + "/enrolments/import",
-                    token("admin", null), importBatch(batch)), "import enrolments", 200).as(ImportResult.class);
+            String uploadId = "demo-import-" + UUID.randomUUID();
+            byte[] body = JSON.writeValueAsBytes(importBatch(batch));
+            ImportResult result = expect(following(enrolment + "/api/v1/trials/" + trialId + "/uploads/" + uploadId,
+                    p -> String.format("  import: %d of %d lines written (%d new, %d already enrolled), %s",
+                            p.linesProcessed(), p.linesSubmitted(), p.imported(), p.alreadyEnrolled(), p.state()),
+                    () -> send("POST", enrolment + "/api/v1/trials/" + trialId + "/enrolments/import",
+                            token("admin", null), "application/json", body, Map.of("Upload-Id", uploadId))),
+                    "import enrolments", 200).as(ImportResult.class);
             people.addAll(batch);
             System.out.printf("imported %d/%d historical enrolments (%d taken over, %d already enrolled)%n",
                     people.size(), imported.size(), result.imported(), result.alreadyEnrolled());
@@ -382,8 +398,13 @@ public class Demo {
                     .append('\n');
             reports++;
         }
-        BulkReceipt receipt = expect(send("POST", outcome + "/api/v1/trials/" + trialId + "/outcomes/bulk",
-                token("admin", null), NDJSON, file.toString().getBytes(StandardCharsets.UTF_8)),
+        String uploadId = "demo-outcomes-" + UUID.randomUUID();
+        byte[] body = file.toString().getBytes(StandardCharsets.UTF_8);
+        BulkReceipt receipt = expect(following(outcome + "/api/v1/trials/" + trialId + "/uploads/" + uploadId,
+                p -> String.format("  outcomes: %d lines so far (%d accepted, %d pending, %d duplicate, %d rejected), %s",
+                        p.linesProcessed(), p.accepted(), p.pending(), p.duplicate(), p.rejected(), p.state()),
+                () -> send("POST", outcome + "/api/v1/trials/" + trialId + "/outcomes/bulk", token("admin", null),
+                        NDJSON, body, Map.of("Upload-Id", uploadId))),
                 "post the outcomes", 200).as(BulkReceipt.class);
         System.out.printf("posted %d outcomes (%d job exits, %d of them within the %d-day horizon; %d censoring events):"
                         + " %d accepted, %d pending, %d duplicate, %d rejected%n",
@@ -434,7 +455,7 @@ public class Demo {
         // Keyed, so that the retry of a dropped connection gets the first answer instead of taking a second look.
         Response r = send("POST", outcome + "/api/v1/trials/" + trialId + "/looks", token("admin", null),
                 "application/json", JSON.writeValueAsBytes(Map.of("reason", "Demo: a look on the default data cut")),
-                "demo-look-" + trialId);
+                Map.of("Idempotency-Key", "demo-look-" + trialId));
         if (r.status != 201) {
             System.out.printf("  formal look refused (%d): %s%n", r.status, r.body());
             return;
@@ -540,19 +561,20 @@ public class Demo {
 
     Response send(String method, String url, String bearer, String contentType, byte[] body)
             throws IOException, InterruptedException {
-        return send(method, url, bearer, contentType, body, null);
+        return send(method, url, bearer, contentType, body, Map.of());
     }
 
-    /** {@code idempotencyKey}: sent as the Idempotency-Key header of a request that is not repeatable by itself. */
-    Response send(String method, String url, String bearer, String contentType, byte[] body, String idempotencyKey)
+    /**
+     * {@code headers}: e.g. the Idempotency-Key of a request that is not repeatable by itself, or the Upload-Id by
+     * which an upload's progress is followed.
+     */
+    Response send(String method, String url, String bearer, String contentType, byte[] body, Map<String, String> headers)
             throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(120))
                 .header("Authorization", "Bearer " + bearer)
                 .header("Accept", "application/json");
-        if (idempotencyKey != null) {
-            b.header("Idempotency-Key", idempotencyKey);
-        }
+        headers.forEach(b::header);
         if (body != null) {
             b.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
         } else {
@@ -574,6 +596,48 @@ public class Demo {
                 }
                 Thread.sleep(200L * attempt);
             }
+        }
+    }
+
+    /** An upload, sent with its Upload-Id on this thread while another polls {@code progressUrl}. */
+    interface Upload {
+        Response send() throws Exception;
+    }
+
+    /**
+     * Sends the upload, and meanwhile asks every second how far it has come, printing each change (the last one,
+     * asked once it answered, shows its final counts): a large file shows its progress instead of a silent wait.
+     */
+    Response following(String progressUrl, Function<UploadProgress, String> describe, Upload upload)
+            throws Exception {
+        String admin = token("admin", null);
+        AtomicReference<String> shown = new AtomicReference<>("");
+        Runnable show = () -> {
+            try {
+                Response r = call("GET", progressUrl, admin, null);
+                if (r.status == 200) {
+                    String line = describe.apply(r.as(UploadProgress.class));
+                    if (!line.equals(shown.getAndSet(line))) {
+                        System.out.println(line);
+                    }
+                }
+            } catch (Exception e) {
+                // Progress is a courtesy: a poll that fails is simply asked again a second later.
+            }
+        };
+        ScheduledExecutorService poller = Executors
+                .newSingleThreadScheduledExecutor(task -> {
+                    Thread thread = new Thread(task, "demo-progress");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        poller.scheduleWithFixedDelay(show, 1, 1, TimeUnit.SECONDS);
+        try {
+            return upload.send();
+        } finally {
+            poller.shutdownNow();
+            poller.awaitTermination(5, TimeUnit.SECONDS);
+            show.run();
         }
     }
 

@@ -10,7 +10,7 @@ declare
     service_role  constant text   := '${appRole}';
     working_state constant text[] := array['trial_plan', 'participant', 'outcome', 'enrolment_count',
                                            'follow_up_count', 'follow_up_day', 'estimate_snapshot', 'estimate_version',
-                                           'estimate_recorded', 'upload_in_flight', 'trial_reconciliation',
+                                           'estimate_recorded', 'upload_in_flight', 'upload_progress', 'trial_reconciliation',
                                            'outbox_event', 'idempotent_request'];
     t text;
 begin

@@ -1,6 +1,7 @@
 package dk.trials.outcome.rest;
 
 import dk.trials.outcome.service.IngestionResult;
+import dk.trials.outcome.service.UploadCounts;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +49,11 @@ final class BulkCounter {
                 case REJECTED, TOO_MANY_PENDING -> rejected(lineNumbers.get(i), result.reason());
             }
         }
+    }
+
+    /** The lines read so far, and the fates known so far: the batch in flight is not counted yet. */
+    UploadCounts counts() {
+        return new UploadCounts(lines, accepted, pending, duplicate, rejected);
     }
 
     BulkReceipt receipt() {

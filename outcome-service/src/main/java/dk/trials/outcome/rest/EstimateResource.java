@@ -12,7 +12,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -28,8 +31,10 @@ import java.util.UUID;
 
 @Path("/api/v1/trials/{trialId}")
 @Tag(name = "Estimates", description = "Rolling effect estimates, their history and the survival curves")
-@Produces(MediaType.APPLICATION_JSON)
+@Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
 public class EstimateResource {
+
+    private static final String NOT_ACCEPTABLE = "Accept names neither application/json nor text/csv";
 
     private final TrialPlans plans;
     private final EstimateCalculator calculator;
@@ -65,18 +70,27 @@ public class EstimateResource {
                     + "the next look under the trial's monitoring plan (its alpha-spending family, Dunnett-type "
                     + "boundaries across comparisons), computed for this answer and never stored, so looking any day "
                     + "spends no alpha and decides nothing. Each comparison's hazardRatio and riskDifference carry, "
-                    + "next to the fixed-sample ci95, a repeatedCi95 at that provisional boundary.")
-    @APIResponse(responseCode = "200", description = "The estimates", content = @Content(
-            schema = @Schema(implementation = EstimateResponse.class), examples = @ExampleObject(name = "estimates", value = EstimateExamples.ESTIMATES)))
+                    + "next to the fixed-sample ci95, a repeatedCi95 at that provisional boundary.\n\n"
+                    + EstimateCsvExamples.ESTIMATES_COLUMNS)
+    @APIResponse(responseCode = "200", description = "The estimates", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EstimateResponse.class),
+                    examples = @ExampleObject(name = "estimates", value = EstimateExamples.ESTIMATES)),
+            @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(implementation = String.class),
+                    examples = @ExampleObject(name = "csv", value = EstimateCsvExamples.ESTIMATES))})
     @APIResponse(responseCode = "400", description = "asOf is not an ISO date")
     @APIResponse(responseCode = "404", description = "No such trial")
+    @APIResponse(responseCode = "406", description = NOT_ACCEPTABLE)
     @APIResponse(responseCode = "422", description = "asOf lies in the future")
-    public EstimateResponse estimates(@PathParam("trialId") UUID trialId,
-                                      @Parameter(description = "ISO date; default today", example = "2027-06-30")
-                                      @QueryParam("asOf") String asOf) {
+    public Response estimates(@PathParam("trialId") UUID trialId,
+                              @Parameter(description = "ISO date; default today", example = "2027-06-30")
+                              @QueryParam("asOf") String asOf,
+                              @Context HttpHeaders headers) {
         TrialPlan plan = plans.get(trialId);
         LocalDate day = AsOf.parse(asOf, clock);
-        return EstimateMapper.toResponse(rolling.currentFor(trialId, day).orElseGet(() -> calculator.estimate(plan, day)));
+        EstimateResponse estimates = EstimateMapper.toResponse(
+                rolling.currentFor(trialId, day).orElseGet(() -> calculator.estimate(plan, day)));
+        return Csv.wanted(headers) ? Response.ok(EstimateCsv.of(estimates), Csv.MEDIA_TYPE).build()
+                : Response.ok(estimates, MediaType.APPLICATION_JSON).build();
     }
 
     @GET
@@ -87,17 +101,24 @@ public class EstimateResource {
                     + "monitoring as it stood that day: the formal looks' decision and provisional figures) and any "
                     + "frozen at a formal monitoring look, so a dashboard can plot the effect and its interval as the "
                     + "trial runs. Points recorded before monitoring plans existed read with the classic Lan–DeMets "
-                    + "spending named and without reasons or repeated intervals.")
-    @APIResponse(responseCode = "200", description = "The history", content = @Content(
-            schema = @Schema(implementation = EstimateHistoryResponse.class), examples = @ExampleObject(name = "history", value = EstimateExamples.HISTORY)))
+                    + "spending named and without reasons or repeated intervals.\n\n"
+                    + EstimateCsvExamples.HISTORY_COLUMNS)
+    @APIResponse(responseCode = "200", description = "The history", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EstimateHistoryResponse.class),
+                    examples = @ExampleObject(name = "history", value = EstimateExamples.HISTORY)),
+            @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(implementation = String.class),
+                    examples = @ExampleObject(name = "csv", value = EstimateCsvExamples.HISTORY))})
     @APIResponse(responseCode = "404", description = "No such trial")
-    public EstimateHistoryResponse history(@PathParam("trialId") UUID trialId) {
+    @APIResponse(responseCode = "406", description = NOT_ACCEPTABLE)
+    public Response history(@PathParam("trialId") UUID trialId, @Context HttpHeaders headers) {
         plans.get(trialId);
         List<EstimateHistoryResponse.Point> points = history.points(trialId).stream()
                 .map(p -> new EstimateHistoryResponse.Point(p.asOf(), p.kind(), p.look(), p.computedAt(),
                         EstimateMapper.toResponse(p.estimate())))
                 .toList();
-        return new EstimateHistoryResponse(trialId, points);
+        EstimateHistoryResponse history = new EstimateHistoryResponse(trialId, points);
+        return Csv.wanted(headers) ? Response.ok(EstimateCsv.of(history), Csv.MEDIA_TYPE).build()
+                : Response.ok(history, MediaType.APPLICATION_JSON).build();
     }
 
     @GET
@@ -106,15 +127,21 @@ public class EstimateResource {
     @Operation(operationId = "getSurvivalCurves", summary = "Kaplan–Meier curves by arm",
             description = "For each allocated arm, the Kaplan–Meier curve of remaining without a job exit at asOf (default "
                     + "today), one point per day with a job exit or censoring up to the horizon, with Greenwood standard "
-                    + "errors and log(−log) 95% limits as R's survfit(conf.type = \"log-log\").")
-    @APIResponse(responseCode = "200", description = "The curves", content = @Content(
-            schema = @Schema(implementation = SurvivalResponse.class), examples = @ExampleObject(name = "curves", value = EstimateExamples.SURVIVAL)))
+                    + "errors and log(−log) 95% limits as R's survfit(conf.type = \"log-log\").\n\n"
+                    + EstimateCsvExamples.SURVIVAL_COLUMNS)
+    @APIResponse(responseCode = "200", description = "The curves", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SurvivalResponse.class),
+                    examples = @ExampleObject(name = "curves", value = EstimateExamples.SURVIVAL)),
+            @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(implementation = String.class),
+                    examples = @ExampleObject(name = "csv", value = EstimateCsvExamples.SURVIVAL))})
     @APIResponse(responseCode = "400", description = "asOf is not an ISO date")
     @APIResponse(responseCode = "404", description = "No such trial")
+    @APIResponse(responseCode = "406", description = NOT_ACCEPTABLE)
     @APIResponse(responseCode = "422", description = "asOf lies in the future")
-    public SurvivalResponse survival(@PathParam("trialId") UUID trialId,
-                                     @Parameter(description = "ISO date; default today", example = "2027-06-30")
-                                     @QueryParam("asOf") String asOf) {
+    public Response survival(@PathParam("trialId") UUID trialId,
+                             @Parameter(description = "ISO date; default today", example = "2027-06-30")
+                             @QueryParam("asOf") String asOf,
+                             @Context HttpHeaders headers) {
         TrialPlan plan = plans.get(trialId);
         LocalDate day = AsOf.parse(asOf, clock);
         List<SurvivalResponse.ArmCurve> arms = calculator.survival(plan, day).stream()
@@ -124,6 +151,8 @@ public class EstimateResource {
                                 p.cumulativeIncidence()))
                         .toList()))
                 .toList();
-        return new SurvivalResponse(trialId, day, plan.horizonDays, arms);
+        SurvivalResponse curves = new SurvivalResponse(trialId, day, plan.horizonDays, arms);
+        return Csv.wanted(headers) ? Response.ok(SurvivalCsv.of(curves), Csv.MEDIA_TYPE).build()
+                : Response.ok(curves, MediaType.APPLICATION_JSON).build();
     }
 }

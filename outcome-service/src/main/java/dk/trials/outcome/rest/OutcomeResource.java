@@ -4,21 +4,25 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dk.trials.outcome.OutcomeStatus;
+import dk.trials.outcome.UploadState;
 import dk.trials.outcome.service.IncomingOutcome;
 import dk.trials.outcome.service.IngestionResult;
 import dk.trials.outcome.service.OutcomeIngestion;
 import dk.trials.outcome.service.OutcomeStore;
 import dk.trials.outcome.service.ParticipantDataReads;
 import dk.trials.outcome.service.TrialPlans;
+import dk.trials.outcome.service.UploadProgress;
 import dk.trials.outcome.service.UploadsInFlight;
 import dk.trials.platform.problem.FieldError;
 import dk.trials.platform.problem.Problem;
 import dk.trials.platform.problem.ProblemException;
 import dk.trials.platform.security.Caller;
 import dk.trials.platform.security.Roles;
+import dk.trials.platform.upload.UploadId;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,11 +30,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -43,6 +49,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 @Path("/api/v1/trials/{trialId}/outcomes")
@@ -67,12 +74,14 @@ public class OutcomeResource {
     private final BulkWriters writers;
     private final ObjectReader lines;
     private final UploadsInFlight uploads;
+    private final UploadProgress progress;
     private final Clock clock;
 
     public OutcomeResource(OutcomeIngestion ingestion, OutcomeRequestReader reader, TrialPlans plans,
                            OutcomeStore outcomes, ParticipantDataReads reads, Caller caller, BulkWriters writers,
-                           UploadsInFlight uploads, ObjectMapper json, Clock clock) {
+                           UploadsInFlight uploads, UploadProgress progress, ObjectMapper json, Clock clock) {
         this.uploads = uploads;
+        this.progress = progress;
         this.ingestion = ingestion;
         this.writers = writers;
         this.reader = reader;
@@ -159,9 +168,9 @@ public class OutcomeResource {
                     + "file again changes nothing (each line is then a duplicate). While a file is loading, the "
                     + "trial's formal looks wait for it, so no look sees part of a file. The body is at most 2 GiB "
                     + "(quarkus.http.limits.max-body-size; a longer one is cut off with 413) and each line at most "
-                    + "16 KiB (16,384 bytes, line break excluded). Refusals of the whole file (401, 403, 404, 413, 415, "
-                    + "429) come before any line is kept; once the first line is read the answer is 200 with every "
-                    + "line's fate. Each line is judged as a single report (a jobcentre's line for anyone not its own "
+                    + "16 KiB (16,384 bytes, line break excluded). Refusals of the whole file (400, 401, 403, 404, "
+                    + "409, 413, 415, 429) come before any line is kept; once the first line is read the answer is 200 "
+                    + "with every line's fate. Each line is judged as a single report (a jobcentre's line for anyone not its own "
                     + "participant is pending, and beyond its cap of waiting outcomes rejected). Rejected lines "
                     + "(unreadable JSON, a line over 16 KiB, a field missing or of the wrong form, a date outside "
                     + "1900-01-01..2100-12-31, a CPR-like number or control character in source or sourceId, before "
@@ -170,19 +179,32 @@ public class OutcomeResource {
                     + "fail the other lines of their batch. At most trials.outcomes.bulk.concurrent-uploads files "
                     + "(4 by default) load at once, so that bulk files cannot take the connections the event "
                     + "consumers and single reports need; one more is answered 429 with Retry-After before any "
-                    + "line is read.")
+                    + "line is read. With an Upload-Id header, GET /api/v1/trials/{trialId}/uploads/{uploadId} "
+                    + "reports the lines read and counted so far while the file loads (updated at each batch), "
+                    + "and the final counts after; the answer to this request is the same with or without it.")
     @RequestBody(required = true, content = @Content(mediaType = NDJSON, schema = @Schema(implementation = String.class),
             examples = @ExampleObject(name = "twoLines", value = OutcomeExamples.BULK)))
     @APIResponse(responseCode = "200", description = "Every line's fate", content = @Content(
             schema = @Schema(implementation = BulkReceipt.class), examples = @ExampleObject(name = "receipt", value = OutcomeExamples.BULK_RECEIPT)))
+    @APIResponse(responseCode = "400", description = "The Upload-Id header is not an upload id; nothing was read",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such trial")
+    @APIResponse(responseCode = "409", description = "The Upload-Id names an upload that is running, or one by another "
+            + "caller or into another trial; nothing was read",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "As many bulk files as the service loads at once "
             + "(trials.outcomes.bulk.concurrent-uploads, 4 by default) are loading; nothing of this one was read or "
             + "kept. Send it again after Retry-After seconds.",
             headers = @Header(name = "Retry-After", description = "Seconds to wait before sending the file again",
                     schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public BulkReceipt reportInBulk(@PathParam("trialId") UUID trialId, InputStream body) {
+    public BulkReceipt reportInBulk(@PathParam("trialId") UUID trialId,
+                                    @HeaderParam(UploadId.HEADER) @Parameter(in = ParameterIn.HEADER,
+                                            description = UploadId.DESCRIPTION, schema = @Schema(type = SchemaType.STRING,
+                                            maxLength = UploadId.MAX_LENGTH, pattern = UploadId.PATTERN))
+                                    String uploadId,
+                                    InputStream body) {
+        Optional<UploadId> named = UploadId.fromHeader(uploadId);
         String jobcentre = reportingJobcentre();
         // Claimed before anything touches the database: a refused upload takes no connection at all.
         try (BulkWriters.Slot slot = writers.claim()) {
@@ -190,14 +212,16 @@ public class OutcomeResource {
             // Registered before the first batch commits and ended after the last: a look waits for the whole file.
             UUID upload = uploads.begin(trialId);
             try {
-                return ingestInBatches(trialId, jobcentre, upload, body);
+                UploadProgress.Tracker tracker = progress.begin(named, trialId, caller.name());
+                return ingestInBatches(trialId, jobcentre, upload, body, tracker);
             } finally {
                 uploads.end(upload);
             }
         }
     }
 
-    private BulkReceipt ingestInBatches(UUID trialId, String jobcentre, UUID upload, InputStream body) {
+    private BulkReceipt ingestInBatches(UUID trialId, String jobcentre, UUID upload, InputStream body,
+                                        UploadProgress.Tracker tracker) {
         BulkCounter counter = new BulkCounter(LISTED_REJECTIONS);
         BatchPipeline pipeline = new BatchPipeline(writers.executor(), counter);
         List<IncomingOutcome> batch = new ArrayList<>(BATCH);
@@ -228,15 +252,19 @@ public class OutcomeResource {
                         uploads.alive(upload);
                         return ingestion.ingest(trialId, full, false);
                     });
+                    // The batch before this one is counted by now.
+                    tracker.counted(counter.counts());
                     batch = new ArrayList<>(BATCH);
                     batchLines = new ArrayList<>(BATCH);
                 }
             }
         } catch (IOException e) {
             pipeline.abandon();
+            tracker.finished(UploadState.FAILED, counter.counts());
             throw new UncheckedIOException(e);
         } catch (RuntimeException | Error e) {
             pipeline.abandon();
+            tracker.finished(UploadState.FAILED, counter.counts());
             throw e;
         }
         if (!batch.isEmpty()) {
@@ -244,6 +272,7 @@ public class OutcomeResource {
             pipeline.submit(batchLines, () -> ingestion.ingest(trialId, last, false));
         }
         pipeline.drain();
+        tracker.finished(UploadState.DONE, counter.counts());
         return counter.receipt();
     }
 

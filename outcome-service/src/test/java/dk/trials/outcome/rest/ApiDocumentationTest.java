@@ -42,11 +42,14 @@ class ApiDocumentationTest extends TestInfrastructure {
                         "GET /api/v1/trials/{trialId}/estimates",
                         "GET /api/v1/trials/{trialId}/estimates/history",
                         "GET /api/v1/trials/{trialId}/survival",
+                        "GET /api/v1/trials/{trialId}/analysis-set",
                         "POST /api/v1/trials/{trialId}/looks",
                         "GET /api/v1/trials/{trialId}/looks",
                         "GET /api/v1/trials/{trialId}/looks/{look}",
                         "POST /api/v1/trials/{trialId}/looks/{look}/sign-off",
+                        "GET /api/v1/trials",
                         "GET /api/v1/trials/{trialId}/reconciliation",
+                        "GET /api/v1/trials/{trialId}/uploads/{uploadId}",
                         "GET /api/v1/admin/dead-letters",
                         "POST /api/v1/admin/dead-letters/{topic}/{partition}/{offset}/replay"),
                 OpenApiConformance.operations(api).keySet());
@@ -92,6 +95,7 @@ class ApiDocumentationTest extends TestInfrastructure {
         assertEquals(Set.of("standardError"), nullable(schemas.path("ArmEstimate")));
         assertEquals(Set.of("lower", "upper", "stdErr"), nullable(schemas.path("SurvivalPoint")));
         assertEquals(Set.of("enrolmentId"), nullable(schemas.path("OutcomeReceipt")));
+        assertEquals(Set.of("finishedAt"), nullable(schemas.path("UploadProgress")));
         assertEquals(Set.of("look"), nullable(schemas.path("EstimateHistoryPoint")));
         assertEquals(Set.of("cutDate", "reason", "observedZ", "comparison", "sha256", "inputs", "result"),
                 nullable(schemas.path("LookReportResponse")));

@@ -46,7 +46,8 @@ final class DocumentedRequests {
         await().atMost(Duration.ofSeconds(30)).until(() -> Events.participants(trialId) == 1);
 
         ApiRequest example = ApiRequest.example(operation, Map.of("trialId", trialId.toString(), "look", "1",
-                "topic", "enrolment-events.outcome-service.dlq", "partition", "0", "offset", "0"));
+                "topic", "enrolment-events.outcome-service.dlq", "partition", "0", "offset", "0",
+                "uploadId", "dream-2027w09"));
         if (example.query().containsKey("asOf")) {
             example = example.withQuery("asOf", today.toString());
         }

@@ -1,0 +1,28 @@
+package dk.trials.outcome.service;
+
+import dk.trials.events.trial.TrialStatus;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What outcome-service knows of one trial for the dashboard: its status and arms, recruitment trial-wide and by
+ * jobcentre, the sample-ratio check and the flow of participants by arm (the part of a CONSORT diagram that follows
+ * allocation). {@code byArm} of a jobcentre is null while {@code armCountsByJobcentreConcealed}.
+ */
+public record TrialOverview(UUID trialId, TrialStatus status, List<String> arms, String controlArm, int horizonDays,
+                            long participants, Map<String, Long> byArm, boolean armCountsByJobcentreConcealed,
+                            List<JobcentreRecruitment> byJobcentre, SampleRatioCheck sampleRatio, List<ArmFlow> flow) {
+
+    public record JobcentreRecruitment(String jobcentre, long participants, Map<String, Long> byArm) {
+    }
+
+    /**
+     * One arm's participants from allocation to analysis. Intention to treat: every allocated participant is analysed,
+     * the withdrawn included; {@code jobExits} are the events the estimates count (within the horizon) and
+     * {@code censored} those whose follow-up ended first by emigration, death or loss to follow-up.
+     */
+    public record ArmFlow(String arm, long allocated, long withdrawn, long jobExits, long censored, long analysed) {
+    }
+}
