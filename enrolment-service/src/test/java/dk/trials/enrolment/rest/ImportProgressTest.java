@@ -25,6 +25,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
@@ -58,6 +60,8 @@ class ImportProgressTest {
         // waits on that row in its second statement until the holder rolls back, so it is seen half-way.
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
+        // Threads of the test's own: the common pool has one worker on two cores, which the waiting holder would keep.
+        ExecutorService threads = Executors.newFixedThreadPool(2);
         CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> {
             try {
                 transaction.begin();
@@ -74,9 +78,10 @@ class ImportProgressTest {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-        });
+        }, threads);
         assertTrue(held.await(30, TimeUnit.SECONDS));
-        CompletableFuture<Response> importing = CompletableFuture.supplyAsync(() -> importBatch(trialId, uploadId, lines));
+        CompletableFuture<Response> importing = CompletableFuture.supplyAsync(() -> importBatch(trialId, uploadId, lines),
+                threads);
 
         // Until the import has begun, its id is unknown.
         JsonPath running = await().atMost(Duration.ofSeconds(60)).until(() -> progressOf(trialId, uploadId),
@@ -100,6 +105,7 @@ class ImportProgressTest {
         assertEquals(uploadId, done.getString("uploadId"));
         assertEquals(trialId.toString(), done.getString("trialId"));
         assertNotNull(done.getString("finishedAt"));
+        threads.shutdown();
     }
 
     @Test
