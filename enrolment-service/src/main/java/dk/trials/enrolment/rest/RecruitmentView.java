@@ -2,7 +2,7 @@ package dk.trials.enrolment.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dk.trials.enrolment.service.Recruitment;
-import dk.trials.enrolment.service.SampleRatioMismatch;
+import dk.trials.sequential.SampleRatioMismatch;
 import dk.trials.events.trial.RandomisationMethod;
 import dk.trials.events.trial.TrialStatus;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

@@ -2,6 +2,7 @@ package dk.trials.enrolment.service;
 
 import dk.trials.events.trial.RandomisationMethod;
 import dk.trials.events.trial.TrialStatus;
+import dk.trials.sequential.SampleRatioMismatch;
 
 import java.util.List;
 import java.util.Map;

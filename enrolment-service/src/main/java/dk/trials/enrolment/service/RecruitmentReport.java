@@ -3,6 +3,7 @@ package dk.trials.enrolment.service;
 import dk.trials.enrolment.TrialDocument;
 import dk.trials.events.trial.RandomisationMethod;
 import dk.trials.events.trial.TrialStatus;
+import dk.trials.sequential.SampleRatioMismatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 

@@ -1,8 +1,8 @@
 package dk.trials.outcome.rest;
 
 import dk.trials.events.trial.TrialStatus;
-import dk.trials.outcome.service.SampleRatioCheck;
 import dk.trials.outcome.service.TrialOverview;
+import dk.trials.sequential.SampleRatioMismatch;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
@@ -62,7 +62,7 @@ public record TrialListResponse(List<TrialSummary> trials) {
             boolean testable,
             boolean flagged) {
 
-        static SampleRatio of(SampleRatioCheck c) {
+        static SampleRatio of(SampleRatioMismatch c) {
             return new SampleRatio(c.chiSquare(), c.degreesOfFreedom(), c.pValue(), c.threshold(), c.testable(), c.flagged());
         }
     }

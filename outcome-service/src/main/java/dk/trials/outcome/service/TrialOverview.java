@@ -1,6 +1,7 @@
 package dk.trials.outcome.service;
 
 import dk.trials.events.trial.TrialStatus;
+import dk.trials.sequential.SampleRatioMismatch;
 
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,7 @@ import java.util.UUID;
  */
 public record TrialOverview(UUID trialId, TrialStatus status, List<String> arms, String controlArm, int horizonDays,
                             long participants, Map<String, Long> byArm, boolean armCountsByJobcentreConcealed,
-                            List<JobcentreRecruitment> byJobcentre, SampleRatioCheck sampleRatio, List<ArmFlow> flow) {
+                            List<JobcentreRecruitment> byJobcentre, SampleRatioMismatch sampleRatio, List<ArmFlow> flow) {
 
     public record JobcentreRecruitment(String jobcentre, long participants, Map<String, Long> byArm) {
     }

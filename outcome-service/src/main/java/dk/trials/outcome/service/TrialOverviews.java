@@ -2,6 +2,7 @@ package dk.trials.outcome.service;
 
 import dk.trials.events.trial.TrialStatus;
 import dk.trials.outcome.TrialPlan;
+import dk.trials.sequential.SampleRatioMismatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -79,7 +80,7 @@ public class TrialOverviews {
         }).toList();
         return new TrialOverview(plan.id, plan.status, List.copyOf(plan.arms), plan.controlArm, plan.horizonDays,
                 byArm.values().stream().mapToLong(Long::longValue).sum(), byArm, concealed, byJobcentre,
-                SampleRatioCheck.of(counts, weights), flow);
+                SampleRatioMismatch.of(counts, weights), flow);
     }
 
     private static Map<String, Long> zeroPerArm(List<String> arms) {

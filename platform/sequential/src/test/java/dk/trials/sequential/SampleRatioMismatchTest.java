@@ -1,4 +1,4 @@
-package dk.trials.enrolment.service;
+package dk.trials.sequential;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,10 @@
-package dk.trials.enrolment.service;
+package dk.trials.sequential;
 
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 
 /**
- * Sample-ratio-mismatch check: Pearson's chi-square goodness of fit of the arm counts against the allocation weights.
+ * Sample-ratio-mismatch check: Pearson's chi-square goodness of fit of the arm counts against the allocation weights,
+ * one rule for enrolment-service's recruitment report and outcome-service's view of the same participants.
  * Flagged at p < 0.001 — strict, because it is evaluated continually on every trial and stratum, and a real fault
  * (a broken allocator, lost enrolments) produces p-values far below that. Not tested (flag false) while any expected
  * count is below 5, where the chi-square approximation does not hold. The statistic is null where it is not computed
