@@ -40,7 +40,8 @@ import java.util.stream.Collectors;
  *
  *   1. creates an RCT (trial-service), opens it, and waits until enrolment-service has heard of it;
  *   2. imports ~2,000 historical enrolments of the last 200 days (as if migrated from an older
- *      randomisation list) and enrols ~50 citizens live through the jobcentres' endpoint;
+ *      randomisation list) and asks to enrol ~50 citizens live through the jobcentres' endpoint
+ *      (some of them not eligible, so that the trial has exclusions to count);
  *   3. once outcome-service counts every participant, posts simulated outcomes as one NDJSON
  *      file: exponential times to job exit with a modestly higher hazard in the treatment arm
  *      (median ~120 vs ~150 days), plus some emigration / loss to follow-up;
@@ -330,18 +331,26 @@ public class Demo {
     }
 
     /**
-     * Live enrolments, each by its own jobcentre's token; the service allocates the arm. The draws
-     * for a citizen come before the request, so a refusal never shifts what the seed makes next.
+     * Live enrolments, each by its own jobcentre's token; the service allocates the arm. Jobcentres
+     * also ask for citizens outside the trial's ages (16-34 against 18-29) or unemployed too long
+     * (up to 60 weeks against 52): enrolment-service refuses them (422) and counts them among the
+     * trial's exclusions, the top of the dashboard's CONSORT flow. The draws for a citizen come
+     * before the request, so a refusal never shifts what the seed makes next.
      */
     List<Participant> enrolLive(UUID trialId, int n) throws Exception {
         List<Participant> enrolled = new ArrayList<>();
+        int notEligible = 0;
         int refused = 0;
         for (int i = 0; i < n; i++) {
             String jobcentre = pick(JOBCENTRES);
-            String cpr = newCpr(18, 29);
-            int weeks = rnd.nextInt(41);
+            String cpr = newCpr(16, 34);
+            int weeks = rnd.nextInt(61);
             Response r = call("POST", enrolment + "/api/v1/trials/" + trialId + "/enrolments",
                     token("jobcentre", jobcentre), new EnrolmentRequest(cpr, jobcentre, "DAGPENGE", weeks));
+            if (r.status == 422) {
+                notEligible++;
+                continue;
+            }
             if (r.status != 201 && r.status != 200) {
                 if (refused++ < 3) {
                     System.out.println("  live enrolment refused: " + r.status + " " + r.body);
@@ -352,7 +361,8 @@ public class Demo {
             LocalDate on = answer.enrolledAt() == null ? today : answer.enrolledAt().atZone(COPENHAGEN).toLocalDate();
             enrolled.add(new Participant(cpr, jobcentre, answer.arm(), on, weeks));
         }
-        System.out.printf("enrolled %d citizens live%s%n", enrolled.size(), refused > 0 ? " (" + refused + " refused)" : "");
+        System.out.printf("enrolled %d citizens live; %d found not eligible%s%n", enrolled.size(), notEligible,
+                refused > 0 ? "; " + refused + " refused otherwise" : "");
         return enrolled;
     }
 

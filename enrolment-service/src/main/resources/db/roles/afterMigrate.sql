@@ -9,7 +9,7 @@ declare
     service_role  constant text   := '${appRole}';
     working_state constant text[] := array['known_trial', 'allocation_sequence', 'enrolment_number',
                                            'allocation_checkpoint', 'outbox_event', 'idempotent_request',
-                                           'upload_progress'];
+                                           'upload_progress', 'eligibility_screening'];
     t text;
 begin
     -- Replicas migrate at once, and two transactions changing one table's grants together fail.

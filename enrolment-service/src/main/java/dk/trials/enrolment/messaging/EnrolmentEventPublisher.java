@@ -2,6 +2,7 @@ package dk.trials.enrolment.messaging;
 
 import dk.trials.events.EventType;
 import dk.trials.events.enrolment.AllocationCheckpoint;
+import dk.trials.events.enrolment.EligibilityScreening;
 import dk.trials.events.enrolment.ParticipantEnrolled;
 import dk.trials.events.enrolment.ParticipantTransferred;
 import dk.trials.events.enrolment.ParticipantWithdrawn;
@@ -11,8 +12,11 @@ import dk.trials.enrolment.EnrolmentTransfer;
 import dk.trials.enrolment.service.AllocationCount;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Map;
+import java.util.TreeMap;
+
 /**
- * Publishes enrolments, withdrawals, transfers and allocation checkpoints on {@code enrolment-events} through the
+ * Publishes enrolments, withdrawals, transfers and allocation checkpoints (with the trial's exclusions) on {@code enrolment-events} through the
  * outbox, in the caller's transaction.
  */
 @ApplicationScoped
@@ -40,7 +44,10 @@ public class EnrolmentEventPublisher {
     }
 
     public void checkpoint(AllocationCount count) {
+        Map<String, Long> byReason = new TreeMap<>();
+        count.excluded().byReason().forEach((reason, n) -> byReason.put(reason.name(), n));
         outbox.publish(EventType.ALLOCATION_CHECKPOINT, count.trialId(), new AllocationCheckpoint(count.trialId(),
-                count.upToSequence(), count.perArm(), count.withdrawn(), count.countedAt()));
+                count.upToSequence(), count.perArm(), count.withdrawn(), count.countedAt(),
+                new EligibilityScreening(count.excluded().citizens(), byReason)));
     }
 }

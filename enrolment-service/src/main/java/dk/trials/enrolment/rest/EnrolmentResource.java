@@ -96,7 +96,8 @@ public class EnrolmentResource {
     @APIResponse(responseCode = "409", description = "The trial is not recruiting; or, for a request that is eligible "
             + "in a recruiting trial, the citizen is enrolled by another jobcentre (type "
             + "urn:trials:problem:enrolled-elsewhere), with no detail of that enrolment")
-    @APIResponse(responseCode = "422", description = "Not eligible (every failed criterion is one entry in errors), an "
+    @APIResponse(responseCode = "422", description = "Not eligible (every failed criterion is one entry in errors; the "
+            + "citizen is counted, by pseudonym and once per trial, among the trial's exclusions for its CONSORT flow), an "
             + "invalid CPR number, or a field that breaks a rule (a jobcentre that is not a municipality code, a "
             + "benefit type outside the closed set, a week count out of range); no value sent is ever echoed")
     public Response enrol(@PathParam("trialId") UUID trialId, @NotNull @Valid EnrolmentRequest request) {

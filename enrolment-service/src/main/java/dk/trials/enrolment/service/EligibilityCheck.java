@@ -11,50 +11,60 @@ import java.util.List;
 /**
  * Whether a citizen may be enrolled into a trial today: the enrolment period, benefit type, weeks unemployed and age
  * (from the CPR birth date, on the enrolment day), and the facts the design stratifies by. Every failed criterion is
- * one entry, so a caseworker sees all reasons at once. Messages name the citizen's age and the trial's criteria, never
- * the CPR number nor any other value the request sent.
+ * one entry, under the reason a CONSORT flow counts it by, so a caseworker sees all reasons at once. Messages name
+ * the citizen's age and the trial's criteria, never the CPR number nor any other value the request sent.
  */
 public final class EligibilityCheck {
 
     private EligibilityCheck() {
     }
 
-    public static List<FieldError> failures(ActiveTrial trial, ParticipantProfile profile, LocalDate today) {
-        List<FieldError> errors = new ArrayList<>();
+    public static List<Ineligibility> failures(ActiveTrial trial, ParticipantProfile profile, LocalDate today) {
+        List<Ineligibility> errors = new ArrayList<>();
         TrialDocument.EnrolmentPeriod period = trial.design().enrolmentPeriod();
         if (!period.contains(today)) {
-            errors.add(new FieldError("enrolmentPeriod",
-                    "enrolment runs from " + period.start() + " to " + period.end() + "; today is " + today));
+            fail(errors, ExclusionReason.ENROLMENT_PERIOD, "enrolmentPeriod",
+                    "enrolment runs from " + period.start() + " to " + period.end() + "; today is " + today);
         }
         TrialDocument.Eligibility criteria = trial.design().eligibility();
         List<String> benefitTypes = criteria.benefitTypes();
         if (benefitTypes != null && !benefitTypes.isEmpty()) {
             if (profile.benefitType() == null) {
-                errors.add(new FieldError("benefitType", "is required: the trial enrols only " + String.join(", ", benefitTypes)));
+                fail(errors, ExclusionReason.BENEFIT_TYPE, "benefitType",
+                        "is required: the trial enrols only " + String.join(", ", benefitTypes));
             } else if (!benefitTypes.contains(profile.benefitType().name())) {
-                errors.add(new FieldError("benefitType", "is not among the trial's benefit types " + String.join(", ", benefitTypes)));
+                fail(errors, ExclusionReason.BENEFIT_TYPE, "benefitType",
+                        "is not among the trial's benefit types " + String.join(", ", benefitTypes));
             }
         } else if (profile.benefitType() == null && trial.factors().contains(StratificationFactor.BENEFIT_TYPE)) {
-            errors.add(new FieldError("benefitType", "is required: the trial allocates by benefit type"));
+            fail(errors, ExclusionReason.BENEFIT_TYPE, "benefitType",
+                    "is required: the trial allocates by benefit type");
         }
         Integer maxWeeks = criteria.maxWeeksUnemployed();
         if (profile.weeksUnemployed() == null) {
             if (maxWeeks != null) {
-                errors.add(new FieldError("weeksUnemployed", "is required: the trial enrols up to " + maxWeeks + " weeks of unemployment"));
+                fail(errors, ExclusionReason.UNEMPLOYMENT_DURATION, "weeksUnemployed",
+                        "is required: the trial enrols up to " + maxWeeks + " weeks of unemployment");
             } else if (trial.factors().contains(StratificationFactor.UNEMPLOYMENT_DURATION)) {
-                errors.add(new FieldError("weeksUnemployed", "is required: the trial allocates by unemployment duration"));
+                fail(errors, ExclusionReason.UNEMPLOYMENT_DURATION, "weeksUnemployed",
+                        "is required: the trial allocates by unemployment duration");
             }
         } else if (maxWeeks != null && profile.weeksUnemployed() > maxWeeks) {
-            errors.add(new FieldError("weeksUnemployed", "is more than the trial's maximum of " + maxWeeks + " weeks"));
+            fail(errors, ExclusionReason.UNEMPLOYMENT_DURATION, "weeksUnemployed",
+                    "is more than the trial's maximum of " + maxWeeks + " weeks");
         }
         if (criteria.minAge() != null && profile.age() < criteria.minAge()) {
-            errors.add(new FieldError("cpr", "the citizen is " + profile.age() + " on " + today
-                    + "; the trial enrols from age " + criteria.minAge()));
+            fail(errors, ExclusionReason.AGE, "cpr", "the citizen is " + profile.age() + " on " + today
+                    + "; the trial enrols from age " + criteria.minAge());
         }
         if (criteria.maxAge() != null && profile.age() > criteria.maxAge()) {
-            errors.add(new FieldError("cpr", "the citizen is " + profile.age() + " on " + today
-                    + "; the trial enrols up to age " + criteria.maxAge()));
+            fail(errors, ExclusionReason.AGE, "cpr", "the citizen is " + profile.age() + " on " + today
+                    + "; the trial enrols up to age " + criteria.maxAge());
         }
         return errors;
+    }
+
+    private static void fail(List<Ineligibility> errors, ExclusionReason reason, String field, String message) {
+        errors.add(new Ineligibility(reason, new FieldError(field, message)));
     }
 }

@@ -6,7 +6,6 @@ import dk.trials.events.trial.TrialStatus;
 import dk.trials.platform.cpr.CprNumber;
 import dk.trials.platform.cpr.CprPseudonymiser;
 import dk.trials.platform.cpr.TrialPseudonym;
-import dk.trials.platform.problem.FieldError;
 import dk.trials.platform.problem.ProblemException;
 import dk.trials.platform.problem.Problems;
 import dk.trials.platform.security.Caller;
@@ -39,16 +38,19 @@ public class EnrolmentService {
     private final ResponsibleJobcentre responsible;
     private final CprLookups lookups;
     private final ParticipantReads reads;
+    private final EligibilityScreenings screenings;
     private final Clock clock;
 
     public EnrolmentService(KnownTrials trials, CprPseudonymiser pseudonymiser, Randomiser randomiser,
-                            ResponsibleJobcentre responsible, CprLookups lookups, ParticipantReads reads, Clock clock) {
+                            ResponsibleJobcentre responsible, CprLookups lookups, ParticipantReads reads,
+                            EligibilityScreenings screenings, Clock clock) {
         this.trials = trials;
         this.pseudonymiser = pseudonymiser;
         this.randomiser = randomiser;
         this.responsible = responsible;
         this.lookups = lookups;
         this.reads = reads;
+        this.screenings = screenings;
         this.clock = clock;
     }
 
@@ -74,11 +76,13 @@ public class EnrolmentService {
         LocalDate today = LocalDate.now(clock);
         ParticipantProfile profile = new ParticipantProfile(command.jobcentre(), cpr.ageOn(today), cpr.gender(),
                 command.benefitType(), command.weeksUnemployed());
-        List<FieldError> failures = EligibilityCheck.failures(trial, profile, today);
+        List<Ineligibility> failures = EligibilityCheck.failures(trial, profile, today);
         if (!failures.isEmpty()) {
+            // Counted for the trial's CONSORT flow, whoever asked: the count says nothing of any one citizen.
+            screenings.refused(trialId, participant, failures);
             throw ProblemException.unprocessable("Not eligible",
                     "The citizen fails " + Problems.count(failures.size(), "eligibility criterion", "eligibility criteria"),
-                    failures);
+                    failures.stream().map(Ineligibility::error).toList());
         }
         if (earlier.isPresent()) {
             throw enrolledElsewhere();

@@ -8,6 +8,7 @@ import dk.trials.events.enrolment.ParticipantTransferred;
 import dk.trials.events.enrolment.ParticipantWithdrawn;
 import dk.trials.outcome.service.AllocationReconciliation;
 import dk.trials.outcome.service.EnrolmentProjection;
+import dk.trials.outcome.service.TrialScreenings;
 import dk.trials.platform.inbox.Inbox;
 import dk.trials.platform.inbox.RetryingInbox;
 import io.smallrye.common.annotation.Blocking;
@@ -19,8 +20,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Counts participants in the aggregates as enrolment-events allocate them, with their enrolment numbers, follows
- * their withdrawals and transfers, and checks them against enrolment-service's allocation checkpoints, in the
- * transaction of the event.
+ * their withdrawals and transfers, checks them against enrolment-service's allocation checkpoints and keeps the
+ * checkpoints' counts of exclusions, in the transaction of the event.
  */
 @ApplicationScoped
 public class EnrolmentEventConsumer {
@@ -29,7 +30,7 @@ public class EnrolmentEventConsumer {
     private final Inbox.Routes routes;
 
     public EnrolmentEventConsumer(RetryingInbox inbox, EnrolmentProjection projection,
-                                  AllocationReconciliation reconciliation) {
+                                  AllocationReconciliation reconciliation, TrialScreenings screenings) {
         this.inbox = inbox;
         this.routes = Inbox.on(EventType.PARTICIPANT_ENROLLED, ParticipantEnrolled.class, (envelope, enrolled) -> {
                     if (enrolled.sequence() != null && enrolled.sequence() < 1) {
@@ -41,7 +42,11 @@ public class EnrolmentEventConsumer {
                 .on(EventType.PARTICIPANT_WITHDRAWN, ParticipantWithdrawn.class, (envelope, withdrawn) -> projection.withdrawn(withdrawn))
                 .on(EventType.PARTICIPANT_TRANSFERRED, ParticipantTransferred.class,
                         (envelope, transferred) -> projection.transferred(transferred))
-                .on(EventType.ALLOCATION_CHECKPOINT, AllocationCheckpoint.class, reconciliation::check);
+                .on(EventType.ALLOCATION_CHECKPOINT, AllocationCheckpoint.class, (envelope, checkpoint) -> {
+                    // The reconciliation reads the checkpoint's trial and time first, and refuses one without them.
+                    reconciliation.check(envelope, checkpoint);
+                    screenings.counted(envelope, checkpoint);
+                });
     }
 
     /** One record at a time (blocking, ordered): a record retried after a transient failure holds back the rest. */

@@ -14,7 +14,10 @@ final class TrialExamples {
                "sampleRatioMismatch": {"chiSquare": 0.0005, "degreesOfFreedom": 1, "pValue": 0.98, "threshold": 0.001,
                                        "testable": true, "flagged": false},
                "flow": [{"arm": "treatment", "allocated": 1001, "withdrawn": 7, "jobExits": 355, "censored": 21, "analysed": 1001},
-                        {"arm": "control", "allocated": 1000, "withdrawn": 5, "jobExits": 312, "censored": 19, "analysed": 1000}]}
+                        {"arm": "control", "allocated": 1000, "withdrawn": 5, "jobExits": 312, "censored": 19, "analysed": 1000}],
+               "screening": {"assessed": 2463, "excluded": 462,
+                             "excludedByReason": {"AGE": 301, "BENEFIT_TYPE": 35, "UNEMPLOYMENT_DURATION": 140},
+                             "countedAt": "2027-06-30T08:01:00Z"}}
             ]}""";
 
     private TrialExamples() {

@@ -5,6 +5,7 @@ import dk.trials.outcome.service.TrialOverview;
 import dk.trials.sequential.SampleRatioMismatch;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,7 +32,10 @@ public record TrialListResponse(List<TrialSummary> trials) {
             @Schema(description = "Recruitment by enrolling jobcentre, by code") List<JobcentreRecruitment> byJobcentre,
             SampleRatio sampleRatioMismatch,
             @Schema(description = "The participants of each arm from allocation to analysis (CONSORT, from allocation on)")
-            List<ArmFlow> flow) {
+            List<ArmFlow> flow,
+            @Schema(nullable = true, description = "The CONSORT flow before allocation, as enrolment-service last "
+                    + "counted it; null until its first count reaches outcome-service")
+            Screening screening) {
 
         static TrialSummary of(TrialOverview o) {
             return new TrialSummary(o.trialId(), o.status(), o.arms(), o.controlArm(), o.horizonDays(), o.participants(),
@@ -40,7 +44,8 @@ public record TrialListResponse(List<TrialSummary> trials) {
                             .toList(),
                     SampleRatio.of(o.sampleRatio()),
                     o.flow().stream().map(f -> new ArmFlow(f.arm(), f.allocated(), f.withdrawn(), f.jobExits(),
-                            f.censored(), f.analysed())).toList());
+                            f.censored(), f.analysed())).toList(),
+                    o.screening() == null ? null : Screening.of(o.screening()));
         }
     }
 
@@ -64,6 +69,24 @@ public record TrialListResponse(List<TrialSummary> trials) {
 
         static SampleRatio of(SampleRatioMismatch c) {
             return new SampleRatio(c.chiSquare(), c.degreesOfFreedom(), c.pValue(), c.threshold(), c.testable(), c.flagged());
+        }
+    }
+
+    @Schema(name = "TrialScreening", description = "Citizens assessed for eligibility and excluded, with reasons, as "
+            + "enrolment-service counted them at countedAt (each citizen once, however often a jobcentre asked; one "
+            + "enrolled later is not excluded). Counts only")
+    public record Screening(
+            @Schema(description = "Allocated and excluded citizens at countedAt") long assessed,
+            @Schema(description = "Citizens found not eligible and not enrolled") long excluded,
+            @Schema(description = "The excluded by criterion failed in their latest refusal: ENROLMENT_PERIOD, "
+                    + "BENEFIT_TYPE, UNEMPLOYMENT_DURATION, AGE. A citizen failing several counts under each, so these "
+                    + "may add up to more than excluded; a reason no one failed is left out",
+                    example = "{\"AGE\": 120, \"BENEFIT_TYPE\": 80}")
+            Map<String, Long> excludedByReason,
+            Instant countedAt) {
+
+        static Screening of(TrialOverview.Screening s) {
+            return new Screening(s.assessed(), s.excluded(), s.excludedByReason(), s.countedAt());
         }
     }
 

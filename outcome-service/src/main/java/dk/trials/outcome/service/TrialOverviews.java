@@ -2,6 +2,7 @@ package dk.trials.outcome.service;
 
 import dk.trials.events.trial.TrialStatus;
 import dk.trials.outcome.TrialPlan;
+import dk.trials.outcome.TrialScreening;
 import dk.trials.sequential.SampleRatioMismatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -19,7 +20,8 @@ import java.util.UUID;
 
 /**
  * Every trial outcome-service knows, with its recruitment and flow, read from the aggregates (enrolment counts, the
- * per-day ends of follow-up) and the withdrawals: counts only, never a participant.
+ * per-day ends of follow-up), the withdrawals and enrolment-service's counts of exclusions: counts only, never a
+ * participant.
  * <p>
  * Concealment: while a trial can still enrol, arm counts by jobcentre would tell how far a jobcentre's current block
  * has run (permuted blocks by jobcentre) or which arm minimisation will prefer there. outcome-service does not keep
@@ -47,16 +49,19 @@ public class TrialOverviews {
         Map<Key, Long> withdrawn = counts("""
                 select trial_id, arm, count(*) from participant where withdrawn_on is not null group by trial_id, arm""");
         Map<Key, long[]> ends = endsWithinHorizon();
+        Map<UUID, TrialOverview.Screening> screenings = screenings();
         List<TrialPlan> plans = TrialPlan.list("order by enrolmentStart desc nulls last, id");
         List<TrialOverview> overviews = new ArrayList<>(plans.size());
         for (TrialPlan plan : plans) {
-            overviews.add(overview(plan, enrolled.getOrDefault(plan.id, Map.of()), withdrawn, ends));
+            overviews.add(overview(plan, enrolled.getOrDefault(plan.id, Map.of()), withdrawn, ends,
+                    screenings.get(plan.id)));
         }
         return overviews;
     }
 
     private static TrialOverview overview(TrialPlan plan, Map<String, Map<String, Long>> byJobcentreAndArm,
-                                          Map<Key, Long> withdrawn, Map<Key, long[]> ends) {
+                                          Map<Key, Long> withdrawn, Map<Key, long[]> ends,
+                                          TrialOverview.Screening screening) {
         boolean concealed = CAN_ENROL.contains(plan.status);
         Map<String, Long> byArm = zeroPerArm(plan.arms);
         List<TrialOverview.JobcentreRecruitment> byJobcentre = new ArrayList<>();
@@ -80,7 +85,14 @@ public class TrialOverviews {
         }).toList();
         return new TrialOverview(plan.id, plan.status, List.copyOf(plan.arms), plan.controlArm, plan.horizonDays,
                 byArm.values().stream().mapToLong(Long::longValue).sum(), byArm, concealed, byJobcentre,
-                SampleRatioMismatch.of(counts, weights), flow);
+                SampleRatioMismatch.of(counts, weights), flow, screening);
+    }
+
+    private static Map<UUID, TrialOverview.Screening> screenings() {
+        Map<UUID, TrialOverview.Screening> screenings = new HashMap<>();
+        TrialScreening.<TrialScreening>streamAll().forEach(s -> screenings.put(s.trialId, new TrialOverview.Screening(
+                s.allocated + s.excluded, s.excluded, Map.copyOf(s.excludedByReason), s.countedAt)));
+        return screenings;
     }
 
     private static Map<String, Long> zeroPerArm(List<String> arms) {

@@ -52,7 +52,7 @@ class AllocationReconciliationTest extends TestInfrastructure {
         Events.withdraw(codec, new ParticipantWithdrawn(withdrawn, trialId, "p-" + withdrawn, ENROLLED_ON.plusDays(9)));
         enrol(trialId, "control", 4);
 
-        check(new AllocationCheckpoint(trialId, 3, Map.of("treatment", 2L, "control", 1L), 1, PUBLISHED));
+        check(new AllocationCheckpoint(trialId, 3, Map.of("treatment", 2L, "control", 1L), 1, PUBLISHED, null));
 
         JsonPath body = reconciliation(trialId);
         assertTrue(body.getBoolean("consistent"));
@@ -74,7 +74,7 @@ class AllocationReconciliationTest extends TestInfrastructure {
         ParticipantEnrolled lost = numbered(trialId, "control", 3);
         enrol(trialId, "treatment", 4);
 
-        check(new AllocationCheckpoint(trialId, 4, Map.of("treatment", 2L, "control", 2L), 0, PUBLISHED));
+        check(new AllocationCheckpoint(trialId, 4, Map.of("treatment", 2L, "control", 2L), 0, PUBLISHED, null));
 
         JsonPath body = reconciliation(trialId);
         assertFalse(body.getBoolean("consistent"));
@@ -85,7 +85,7 @@ class AllocationReconciliationTest extends TestInfrastructure {
         assertEquals(before + 1, inconsistentTrials());
 
         Events.enrol(codec, lost).get();
-        check(new AllocationCheckpoint(trialId, 4, Map.of("treatment", 2L, "control", 2L), 0, PUBLISHED.plusSeconds(60)));
+        check(new AllocationCheckpoint(trialId, 4, Map.of("treatment", 2L, "control", 2L), 0, PUBLISHED.plusSeconds(60), null));
 
         assertTrue(reconciliation(trialId).getBoolean("consistent"));
         assertEquals(before, inconsistentTrials());
@@ -100,7 +100,7 @@ class AllocationReconciliationTest extends TestInfrastructure {
         Events.enrol(codec, Events.numbered(Events.enrolled(trialId, doubled, "p-b", "treatment", "101", ENROLLED_ON), 1)).get();
         UUID misallocated = enrol(trialId, "placebo", 2);
 
-        check(new AllocationCheckpoint(trialId, 2, Map.of("treatment", 1L, "control", 1L), 0, PUBLISHED));
+        check(new AllocationCheckpoint(trialId, 2, Map.of("treatment", 1L, "control", 1L), 0, PUBLISHED, null));
 
         JsonPath body = reconciliation(trialId);
         assertFalse(body.getBoolean("consistent"));
@@ -116,7 +116,7 @@ class AllocationReconciliationTest extends TestInfrastructure {
         Events.enrol(codec, Events.enrolled(trialId, UUID.randomUUID(), "p-old", "control", "101", ENROLLED_ON)).get();
         enrol(trialId, "treatment", 2);
 
-        check(new AllocationCheckpoint(trialId, 3, Map.of("treatment", 2L, "control", 1L), 0, PUBLISHED));
+        check(new AllocationCheckpoint(trialId, 3, Map.of("treatment", 2L, "control", 1L), 0, PUBLISHED, null));
 
         JsonPath body = reconciliation(trialId);
         assertFalse(body.getBoolean("consistent"));
@@ -131,9 +131,9 @@ class AllocationReconciliationTest extends TestInfrastructure {
         UUID trialId = trial();
         enrol(trialId, "treatment", 1);
         enrol(trialId, "control", 2);
-        check(new AllocationCheckpoint(trialId, 2, Map.of("treatment", 1L, "control", 1L), 0, PUBLISHED));
+        check(new AllocationCheckpoint(trialId, 2, Map.of("treatment", 1L, "control", 1L), 0, PUBLISHED, null));
 
-        check(new AllocationCheckpoint(trialId, 1, Map.of("control", 1L), 0, PUBLISHED.plusSeconds(60)));
+        check(new AllocationCheckpoint(trialId, 1, Map.of("control", 1L), 0, PUBLISHED.plusSeconds(60), null));
 
         JsonPath body = reconciliation(trialId);
         assertTrue(body.getBoolean("consistent"));
@@ -146,7 +146,7 @@ class AllocationReconciliationTest extends TestInfrastructure {
         UUID trialId = trial();
         enrol(trialId, "treatment", 1);
         try (TopicProbe dlq = new TopicProbe(TestKafka.bootstrapServers(), "enrolment-events.outcome-service.dlq")) {
-            Events.checkpoint(codec, new AllocationCheckpoint(trialId, 1, Map.of("treatment", 2L), 0, PUBLISHED));
+            Events.checkpoint(codec, new AllocationCheckpoint(trialId, 1, Map.of("treatment", 2L), 0, PUBLISHED, null));
 
             await().atMost(Duration.ofSeconds(30)).until(() -> dlq.recordsWithKey(trialId.toString()).size() == 1);
         }
@@ -158,7 +158,7 @@ class AllocationReconciliationTest extends TestInfrastructure {
     void onlyAnAdminReadsTheReconciliation() throws Exception {
         UUID trialId = trial();
         enrol(trialId, "treatment", 1);
-        check(new AllocationCheckpoint(trialId, 1, Map.of("treatment", 1L), 0, PUBLISHED));
+        check(new AllocationCheckpoint(trialId, 1, Map.of("treatment", 1L), 0, PUBLISHED, null));
 
         given().get(RECONCILIATION, trialId).then().statusCode(401);
         given().auth().oauth2(TestTokens.analyst()).get(RECONCILIATION, trialId).then().statusCode(403);

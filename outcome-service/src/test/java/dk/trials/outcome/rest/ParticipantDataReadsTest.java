@@ -69,7 +69,7 @@ class ParticipantDataReadsTest extends TestInfrastructure {
         LocalDate enrolledOn = TODAY.minusDays(3);
         Events.enrol(codec, Events.numbered(Events.enrolled(trialId, UUID.randomUUID(), "audit-a", "treatment", "101", enrolledOn), 1)).get();
         Events.enrol(codec, Events.numbered(Events.enrolled(trialId, UUID.randomUUID(), "audit-b", "treatment", "101", enrolledOn), 1)).get();
-        var sent = Events.checkpoint(codec, new AllocationCheckpoint(trialId, 1, Map.of("treatment", 1L), 0, Instant.now()));
+        var sent = Events.checkpoint(codec, new AllocationCheckpoint(trialId, 1, Map.of("treatment", 1L), 0, Instant.now(), null));
         await().atMost(Duration.ofSeconds(30)).until(() -> Events.processed(sent.eventId()));
 
         given().auth().oauth2(TestTokens.admin()).get("/api/v1/trials/{id}/reconciliation", trialId)

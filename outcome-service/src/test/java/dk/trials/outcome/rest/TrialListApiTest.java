@@ -1,5 +1,8 @@
 package dk.trials.outcome.rest;
 
+import dk.trials.events.EventEnvelope;
+import dk.trials.events.enrolment.AllocationCheckpoint;
+import dk.trials.events.enrolment.EligibilityScreening;
 import dk.trials.events.enrolment.ParticipantWithdrawn;
 import dk.trials.events.outcome.OutcomeType;
 import dk.trials.outcome.Events;
@@ -9,7 +12,9 @@ import dk.trials.outcome.service.EnrolmentProjection;
 import dk.trials.outcome.service.IncomingOutcome;
 import dk.trials.outcome.service.OutcomeIngestion;
 import dk.trials.platform.messaging.EventCodec;
+import dk.trials.testing.TestKafka;
 import dk.trials.testing.TestTokens;
+import dk.trials.testing.TopicProbe;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -17,6 +22,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,11 +35,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * GET /api/v1/trials, the dashboard's list: each trial's recruitment, the sample-ratio check and the flow by arm, with
- * arm counts by jobcentre withheld while the trial can still enrol.
+ * GET /api/v1/trials, the dashboard's list: each trial's recruitment, the sample-ratio check, the flow by arm and
+ * before allocation, with arm counts by jobcentre withheld while the trial can still enrol.
  */
 @QuarkusTest
 class TrialListApiTest extends TestInfrastructure {
+
+    private static final Instant COUNTED = Instant.parse("2027-03-01T08:00:00Z");
 
     @Inject
     EventCodec codec;
@@ -116,6 +124,39 @@ class TrialListApiTest extends TestInfrastructure {
     }
 
     @Test
+    void theFlowBeforeAllocationIsEnrolmentServicesLatestCountOfExclusionsAndUnknownUntilItArrives() {
+        LookTrials.Trial trial = new LookTrials(codec, enrolments, ingestion).open(3, 2);
+        assertNull(summary(trial.id()).get("screening"), "no count from enrolment-service yet");
+
+        counted(new AllocationCheckpoint(trial.id(), 5, Map.of("treatment", 3L, "control", 2L), 0, COUNTED,
+                new EligibilityScreening(4, Map.of("AGE", 3L, "BENEFIT_TYPE", 2L))));
+        // Redelivered or overtaken: published before the one kept, so it changes nothing.
+        counted(new AllocationCheckpoint(trial.id(), 4, Map.of("treatment", 2L, "control", 2L), 0,
+                COUNTED.minusSeconds(60), new EligibilityScreening(1, Map.of("AGE", 1L))));
+        // From a producer that counts no exclusions: the last count stands.
+        counted(new AllocationCheckpoint(trial.id(), 5, Map.of("treatment", 3L, "control", 2L), 0,
+                COUNTED.plusSeconds(60), null));
+
+        JsonPath summary = summary(trial.id());
+        assertEquals(9, summary.getLong("screening.assessed"), "5 allocated and 4 excluded");
+        assertEquals(4, summary.getLong("screening.excluded"));
+        assertEquals(Map.of("AGE", 3, "BENEFIT_TYPE", 2), summary.getMap("screening.excludedByReason"));
+        assertEquals(COUNTED.toString(), summary.getString("screening.countedAt"));
+    }
+
+    @Test
+    void anImpossibleCountOfExclusionsIsDeadLetteredAndChangesNothing() {
+        LookTrials.Trial trial = new LookTrials(codec, enrolments, ingestion).open(1, 1);
+        try (TopicProbe dlq = new TopicProbe(TestKafka.bootstrapServers(), "enrolment-events.outcome-service.dlq")) {
+            Events.checkpoint(codec, new AllocationCheckpoint(trial.id(), 0, Map.of(), 0, COUNTED,
+                    new EligibilityScreening(1, Map.of("AGE", 2L))));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> dlq.recordsWithKey(trial.id().toString()).size() == 1);
+        }
+        assertNull(summary(trial.id()).get("screening"));
+    }
+
+    @Test
     void theListIsForAnalystsDesignersAndAdminsAndNeverForAJobcentre() {
         given().get("/api/v1/trials").then().statusCode(401);
         given().auth().oauth2(TestTokens.jobcentre("101")).get("/api/v1/trials").then().statusCode(403);
@@ -131,6 +172,12 @@ class TrialListApiTest extends TestInfrastructure {
                 enrolments.enrolled(Events.enrolled(trialId, id, "pseudonym-" + id, arm, jobcentre, LookTrials.ENROLLED_ON));
             }
         });
+    }
+
+    /** Publishes an allocation checkpoint and waits until it has been applied. */
+    private void counted(AllocationCheckpoint checkpoint) {
+        EventEnvelope sent = Events.checkpoint(codec, checkpoint);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Events.processed(sent.eventId()));
     }
 
     private static JsonPath summary(UUID trialId) {

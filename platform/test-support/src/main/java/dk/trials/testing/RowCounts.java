@@ -32,11 +32,12 @@ public final class RowCounts implements AutoCloseable {
 
     /**
      * Counts the tables of the public schema of the test server's database of that name, but those named in
-     * {@code writtenOnSchedule}: tables that scheduled work fills from what earlier requests changed (a projection
-     * refreshed every second), whose rows may change while any request is in flight. A refused request that changed
-     * what they are made from still shows in that source table.
+     * {@code notCounted}: tables that scheduled work fills from what earlier requests changed (a projection refreshed
+     * every second), whose rows may change while any request is in flight (a refused request that changed what they
+     * are made from still shows in that source table); or the record a refusal is made to leave (the screening log
+     * of a citizen found not eligible).
      */
-    public static RowCounts of(String database, String... writtenOnSchedule) {
+    public static RowCounts of(String database, String... notCounted) {
         try {
             // As the tables' owner, who sees every table whatever the service role may read.
             Connection connection = TestPostgres.ownerConnection(database);
@@ -48,7 +49,7 @@ public final class RowCounts implements AutoCloseable {
                 while (rows.next()) {
                     tables.add(rows.getString(1));
                 }
-                tables.removeAll(List.of(writtenOnSchedule));
+                tables.removeAll(List.of(notCounted));
             }
             if (tables.isEmpty()) {
                 throw new IllegalStateException("database " + database + " has no tables yet");

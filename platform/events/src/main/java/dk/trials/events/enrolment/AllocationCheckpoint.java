@@ -10,9 +10,11 @@ import java.util.UUID;
  * allocation may be left out), and how many of them had withdrawn by {@code publishedAt}. Published on
  * enrolment-events behind the enrolments it counts (same key, same partition), so a consumer that has applied every
  * earlier record of the trial should count exactly the same; a difference is a lost, doubled or misread event.
+ * {@code screening} counts, at {@code publishedAt}, the citizens found not eligible for the trial; null from a
+ * producer that did not count them yet.
  */
 public record AllocationCheckpoint(UUID trialId, long upToSequence, Map<String, Long> allocatedPerArm, long withdrawn,
-                                   Instant publishedAt) {
+                                   Instant publishedAt, EligibilityScreening screening) {
 
     public AllocationCheckpoint {
         allocatedPerArm = allocatedPerArm == null ? Map.of() : Map.copyOf(allocatedPerArm);

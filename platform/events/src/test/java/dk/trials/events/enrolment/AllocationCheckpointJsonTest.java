@@ -24,11 +24,22 @@ class AllocationCheckpointJsonTest {
     @Test
     void aCheckpointReadsBackWithItsCountsPerArm() throws Exception {
         AllocationCheckpoint sent = new AllocationCheckpoint(trialId, 2001, Map.of("control", 1000L, "treatment", 1001L),
-                12, Instant.parse("2027-06-30T08:01:00Z"));
+                12, Instant.parse("2027-06-30T08:01:00Z"), new EligibilityScreening(40, Map.of("AGE", 30L, "BENEFIT_TYPE", 15L)));
         String wire = json.writeValueAsString(sent);
 
         assertEquals(1001, json.readTree(wire).at("/allocatedPerArm/treatment").asLong());
+        assertEquals(30, json.readTree(wire).at("/screening/excludedByReason/AGE").asLong());
         assertEquals(sent, json.readValue(wire, AllocationCheckpoint.class));
+    }
+
+    @Test
+    void aCheckpointFromAProducerThatDidNotCountScreeningsReadsWithNone() throws Exception {
+        AllocationCheckpoint old = json.readValue("""
+                {"trialId": "%s", "upToSequence": 2, "allocatedPerArm": {"control": 1, "treatment": 1},
+                 "withdrawn": 0, "publishedAt": "2027-06-30T08:01:00Z"}""".formatted(trialId), AllocationCheckpoint.class);
+
+        assertNull(old.screening());
+        assertEquals(2, old.upToSequence());
     }
 
     @Test
