@@ -43,6 +43,10 @@ final class Clients {
         return new EstimatesApi(outcomeClient(service, token));
     }
 
+    static dk.trials.clients.outcome.api.TrialsApi dashboardTrials(ServiceProcess service, String token) {
+        return new dk.trials.clients.outcome.api.TrialsApi(outcomeClient(service, token));
+    }
+
     private static dk.trials.clients.enrolment.ApiClient enrolmentClient(ServiceProcess service, String token) {
         return new dk.trials.clients.enrolment.ApiClient().setScheme("http").setHost("127.0.0.1").setPort(service.port())
                 .setRequestInterceptor(bearer(token));

@@ -11,6 +11,8 @@ import dk.trials.clients.outcome.api.EstimatesApi;
 import dk.trials.clients.outcome.model.ArmEstimate;
 import dk.trials.clients.outcome.model.EstimateResponse;
 import dk.trials.clients.outcome.model.OutcomeRequest;
+import dk.trials.clients.outcome.model.TrialArmFlow;
+import dk.trials.clients.outcome.model.TrialSummary;
 import dk.trials.clients.trial.api.TrialsApi;
 import dk.trials.clients.trial.model.Trial;
 import dk.trials.clients.trial.model.TrialDesignRequest;
@@ -97,7 +99,8 @@ class ThreeServicesIT {
                 Map.entry("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", collector.endpoint()),
                 Map.entry("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "100ms"),
                 Map.entry("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true"),
-                Map.entry("QUARKUS_LOG_CATEGORY__DK_TRIALS_PLATFORM_INBOX__LEVEL", "DEBUG")));
+                Map.entry("QUARKUS_LOG_CATEGORY__DK_TRIALS_PLATFORM_INBOX__LEVEL", "DEBUG"),
+                Map.entry("TRIALS_ENROLMENT_CHECKPOINT_INTERVAL", "2s")));
 
         trials = start("trial-service", "e2e_trials", shared, work);
         enrolments = start("enrolment-service", "e2e_enrolments", shared, work);
@@ -169,6 +172,11 @@ class ThreeServicesIT {
         assertEquals(201, jobcentre147.enrolWithHttpInfo(trialId, enrolment(cprOfAge(today, 27, 3), "147")).getStatusCode());
         assertEquals(201, jobcentre147.enrolWithHttpInfo(trialId, enrolment(cprOfAge(today, 19, 4), "147")).getStatusCode());
 
+        // A citizen outside the trial's ages (18-29) is refused, and counted among the trial's exclusions.
+        dk.trials.clients.enrolment.ApiException notEligible = assertThrows(dk.trials.clients.enrolment.ApiException.class,
+                () -> jobcentre101.enrolWithHttpInfo(trialId, enrolment(cprOfAge(today, 45, 5), "101")));
+        assertEquals(422, notEligible.getCode());
+
         // 4. The citizen exits to a job today: 201 once outcome-service has the enrolment, 202 if it arrives first.
         int reported = Clients.outcomes(outcomes, TestTokens.admin()).reportOutcomeWithHttpInfo(trialId, new OutcomeRequest()
                 .cpr(anna).type("JOB_EXIT").occurredOn(today.toString()).source("DREAM").sourceId("walkthrough-" + trialId))
@@ -184,6 +192,16 @@ class ThreeServicesIT {
                 .findFirst().orElseThrow();
         assertEquals(1, annasArmFigures.getEvents(), "Anna's exit to a job counts in the arm she was allocated");
         assertEquals(182, estimates.getHorizonDays());
+
+        // The dashboard's CONSORT flow: 5 assessed, 1 excluded by age, 4 allocated, once enrolment-service's
+        // allocation checkpoint (every 2 s here) has reached outcome-service.
+        TrialSummary summary = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> Clients.dashboardTrials(outcomes, TestTokens.analyst()).listTrials().getTrials().stream()
+                        .filter(t -> t.getTrialId().equals(trialId)).findFirst().orElseThrow(),
+                        t -> t.getScreening() != null && t.getScreening().getAssessed() == 5);
+        assertEquals(1, summary.getScreening().getExcluded());
+        assertEquals(Map.of("AGE", 1L), summary.getScreening().getExcludedByReason());
+        assertEquals(4, summary.getFlow().stream().mapToLong(TrialArmFlow::getAllocated).sum());
 
         // Errors are problem+json: no token is 401, a malformed body 400, and neither changes anything.
         dk.trials.clients.trial.ApiException unauthenticated = assertThrows(dk.trials.clients.trial.ApiException.class,
