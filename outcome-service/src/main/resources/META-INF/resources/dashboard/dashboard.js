@@ -1,10 +1,10 @@
 // The ministry dashboard: a client of outcome-service's own API (same origin). No build step: this module and
 // Apache ECharts, which Quarkus serves from the org.webjars.npm:echarts jar.
 import * as echarts from '/webjars/echarts/5.3.1/dist/echarts.esm.min.js';
+import { accepted, currentToken, signIn, signInAgain } from './sign-in.js';
 
 // Okabe–Ito: told apart with every common colour-vision deficiency.
 const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
-const TOKEN_KEY = 'trials.dashboard.token';
 
 const LABELS = {
   en: {
@@ -13,8 +13,11 @@ const LABELS = {
     survivalChart: 'Cumulative job exit by arm (Kaplan–Meier, 95% CI)',
     hazardChart: 'Hazard ratio over time (95% CI)', riskChart: 'Risk difference over time (95% CI)',
     monitoringChart: 'Monitoring: observed Z against the boundary',
-    recruitmentChart: 'Recruitment by jobcentre and arm', flowChart: 'Participant flow (CONSORT, from allocation)',
-    flowNote: 'Censored: follow-up ended by emigration, death or loss to follow-up. Assessment for eligibility and exclusions are counted by enrolment-service and not shown here.',
+    recruitmentChart: 'Recruitment by jobcentre and arm', flowChart: 'Participant flow (CONSORT)',
+    flowNote: 'Censored: follow-up ended by emigration, death or loss to follow-up. Eligibility checks are counted by enrolment-service; someone failing several criteria is counted under each of them, so the reasons may add up to more than the excluded.',
+    assessed: 'Assessed for eligibility', excluded: 'Excluded', notCounted: 'not yet counted', countedAt: 'counted',
+    AGE: 'Age', BENEFIT_TYPE: 'Benefit type', UNEMPLOYMENT_DURATION: 'Unemployment duration',
+    ENROLMENT_PERIOD: 'Outside the enrolment period',
     days: 'Days since enrolment', cumulativeJobExit: 'Cumulative job exit', ci: '95% CI', date: 'Date',
     hazardRatio: 'Hazard ratio', riskDifference: 'Risk difference', informationFraction: 'Information fraction',
     z: 'Z', boundary: 'Boundary (provisional)', observedZ: 'Observed Z (provisional)', formalLook: 'Formal look',
@@ -27,6 +30,7 @@ const LABELS = {
     flagged: 'flagged', notFlagged: 'not flagged', notTested: 'not tested', png: 'PNG', svg: 'SVG',
     download: 'Download', as: 'as', loading: 'Loading…', signIn: 'No token: open this page as /dashboard#token=… (deploy/local/token analyst).',
     expired: 'The token was refused: open the page again with a fresh #token=….', failed: 'Could not load',
+    signInFailed: 'Sign-in failed', refusedAgain: 'The token was refused again after signing in: reload the page to try once more.',
     forbidden: 'Your role may not read this part', provisionalNote: 'Provisional figures (dashed, small) are what a cut now would give; only formal looks (large markers) decide.',
     nextLook: 'next look at information', choose: 'Show', RECRUITING: 'recruiting', PAUSED: 'paused',
     FOLLOW_UP: 'follow-up', COMPLETED: 'completed', DRAFT: 'draft', notEstimable: 'not estimable',
@@ -37,8 +41,11 @@ const LABELS = {
     survivalChart: 'Kumuleret afgang til job pr. arm (Kaplan–Meier, 95 % KI)',
     hazardChart: 'Hazard ratio over tid (95 % KI)', riskChart: 'Risikoforskel over tid (95 % KI)',
     monitoringChart: 'Overvågning: observeret Z mod grænsen',
-    recruitmentChart: 'Rekruttering pr. jobcenter og arm', flowChart: 'Deltagerflow (CONSORT, fra allokering)',
-    flowNote: 'Censureret: opfølgningen sluttede ved udvandring, død eller tab af kontakt. Vurdering af egnethed og udelukkelser tælles i enrolment-service og vises ikke her.',
+    recruitmentChart: 'Rekruttering pr. jobcenter og arm', flowChart: 'Deltagerflow (CONSORT)',
+    flowNote: 'Censureret: opfølgningen sluttede ved udvandring, død eller tab af kontakt. Egnethedstjek tælles i enrolment-service; den, der ikke opfylder flere kriterier, tælles under hvert af dem, så årsagerne kan give mere end antallet udelukkede.',
+    assessed: 'Vurderet for egnethed', excluded: 'Udelukket', notCounted: 'endnu ikke talt', countedAt: 'talt',
+    AGE: 'Alder', BENEFIT_TYPE: 'Ydelsestype', UNEMPLOYMENT_DURATION: 'Ledighedens varighed',
+    ENROLMENT_PERIOD: 'Uden for optagelsesperioden',
     days: 'Dage siden tilmelding', cumulativeJobExit: 'Kumuleret afgang til job', ci: '95 % KI', date: 'Dato',
     hazardRatio: 'Hazard ratio', riskDifference: 'Risikoforskel', informationFraction: 'Informationsandel',
     z: 'Z', boundary: 'Grænse (foreløbig)', observedZ: 'Observeret Z (foreløbig)', formalLook: 'Formelt kig',
@@ -51,6 +58,7 @@ const LABELS = {
     flagged: 'markeret', notFlagged: 'ikke markeret', notTested: 'ikke testet', png: 'PNG', svg: 'SVG',
     download: 'Hent', as: 'som', loading: 'Henter…', signIn: 'Intet token: åbn siden som /dashboard#token=… (deploy/local/token analyst).',
     expired: 'Tokenet blev afvist: åbn siden igen med et nyt #token=….', failed: 'Kunne ikke hente',
+    signInFailed: 'Log-ind mislykkedes', refusedAgain: 'Tokenet blev afvist igen efter log-ind: genindlæs siden for at prøve én gang til.',
     forbidden: 'Din rolle må ikke læse denne del', provisionalNote: 'Foreløbige tal (stiplet, små) er, hvad et snit nu ville give; kun formelle kig (store mærker) beslutter.',
     nextLook: 'næste kig ved informationsandel', choose: 'Vis', RECRUITING: 'rekrutterer', PAUSED: 'sat på pause',
     FOLLOW_UP: 'opfølgning', COMPLETED: 'afsluttet', DRAFT: 'kladde', notEstimable: 'kan ikke estimeres',
@@ -63,34 +71,20 @@ const charts = new Map();
 let trials = [];
 let current = null;
 
-class SignInNeeded extends Error {}
-
-/** The token arrives in the fragment (never sent to a server), is kept for this tab only and leaves the address bar. */
-function takeTokenFromFragment() {
-  const fragment = new URLSearchParams(window.location.hash.slice(1));
-  const token = fragment.get('token');
-  if (token) {
-    sessionStorage.setItem(TOKEN_KEY, token);
-  }
-  if (window.location.hash) {
-    history.replaceState(null, '', window.location.pathname + window.location.search);
-  }
-}
-
 /** A GET of the API with the token as a bearer header only; null when the role may not read it. */
 async function api(path) {
-  const token = sessionStorage.getItem(TOKEN_KEY);
+  const token = currentToken();
   if (!token) {
-    throw new SignInNeeded(t('signIn'));
+    await signInAgain(t);
   }
   const response = await fetch(path, {
     headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
     cache: 'no-store', credentials: 'omit', referrerPolicy: 'no-referrer',
   });
   if (response.status === 401) {
-    sessionStorage.removeItem(TOKEN_KEY);
-    throw new SignInNeeded(t('expired'));
+    await signInAgain(t);
   }
+  accepted();
   if (response.status === 403) {
     return null;
   }
@@ -363,19 +357,50 @@ function recruitmentChart(trial) {
     + (trial.armCountsByJobcentreConcealed ? ` ${t('concealedNote')}` : '');
 }
 
+/**
+ * The CONSORT top: assessed, and excluded by reason, as enrolment-service last counted them (null: not yet), as boxes
+ * of the chart and as the note beneath it (text a reader of the canvas, or a test, can read; the figures in data-*).
+ */
+function screeningNodes(screening, width, element) {
+  element.dataset.assessed = screening ? String(screening.assessed) : '';
+  element.dataset.excluded = screening ? String(screening.excluded) : '';
+  element.dataset.excludedByReason = screening ? JSON.stringify(screening.excludedByReason) : '';
+  const note = document.getElementById('screening-note');
+  if (!screening) {
+    note.textContent = `${t('assessed')}: ${t('notCounted')}.`;
+    return [{ name: 'assessed', x: width / 2, y: 30, value: `${t('assessed')}\n${t('notCounted')}` }];
+  }
+  const counted = new Intl.DateTimeFormat(language === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })
+    .format(new Date(screening.countedAt));
+  const reasons = Object.entries(screening.excludedByReason).map(([reason, n]) => `${t(reason)}: ${n}`);
+  note.textContent = `${t('assessed')}: ${screening.assessed} (${t('countedAt')} ${counted}); `
+    + `${t('excluded')}: ${screening.excluded} (${reasons.join(', ')}).`;
+  return [
+    { name: 'assessed', x: width / 2, y: 30, value: `${t('assessed')}\nn = ${screening.assessed}\n(${t('countedAt')} ${counted})` },
+    {
+      name: 'excluded', x: (width * 5) / 6, y: 105, symbolSize: [Math.min(260, width / 3 - 16), 96],
+      value: [`${t('excluded')}: n = ${screening.excluded}`, ...reasons].join('\n'),
+    },
+  ];
+}
+
 function flowChart(trial, element) {
   const width = Math.max(element.clientWidth, 600);
   const columns = trial.flow.length;
-  const nodes = [{ name: 'randomised', x: width / 2, y: 30, value: `${t('randomised')}\nn = ${trial.participants}` }];
-  const links = [];
+  const nodes = [...screeningNodes(trial.screening ?? null, width, element),
+    { name: 'randomised', x: width / 2, y: 180, value: `${t('randomised')}\nn = ${trial.participants}` }];
+  const links = [{ source: 'assessed', target: 'randomised' }];
+  if (nodes.some((node) => node.name === 'excluded')) {
+    links.push({ source: 'assessed', target: 'excluded' });
+  }
   trial.flow.forEach((arm, i) => {
     const x = (width * (i + 1)) / (columns + 1);
-    nodes.push({ name: `allocated-${arm.arm}`, x, y: 120, value: `${t('allocated')} ${arm.arm}\nn = ${arm.allocated}` });
+    nodes.push({ name: `allocated-${arm.arm}`, x, y: 270, value: `${t('allocated')} ${arm.arm}\nn = ${arm.allocated}` });
     nodes.push({
-      name: `followed-${arm.arm}`, x, y: 220,
+      name: `followed-${arm.arm}`, x, y: 370,
       value: `${t('withdrawnShort')}: ${arm.withdrawn}\n${t('jobExitsShort')}: ${arm.jobExits}\n${t('censoredShort')}: ${arm.censored}`,
     });
-    nodes.push({ name: `analysed-${arm.arm}`, x, y: 320, value: `${t('analysed')}\nn = ${arm.analysed}` });
+    nodes.push({ name: `analysed-${arm.arm}`, x, y: 470, value: `${t('analysed')}\nn = ${arm.analysed}` });
     links.push({ source: 'randomised', target: `allocated-${arm.arm}` },
       { source: `allocated-${arm.arm}`, target: `followed-${arm.arm}` },
       { source: `followed-${arm.arm}`, target: `analysed-${arm.arm}` });
@@ -458,7 +483,6 @@ async function select(trialId) {
 }
 
 async function start() {
-  takeTokenFromFragment();
   relabel();
   document.getElementById('language').addEventListener('click', () => {
     language = language === 'en' ? 'da' : 'en';
@@ -470,6 +494,7 @@ async function start() {
   window.addEventListener('resize', () => charts.forEach((chart) => chart.resize()));
   try {
     status(t('loading'));
+    await signIn(t);
     trials = (await api('/api/v1/trials')).trials;
     renderTrials();
     status('');

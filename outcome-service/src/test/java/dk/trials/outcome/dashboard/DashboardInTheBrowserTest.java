@@ -38,6 +38,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -135,9 +136,14 @@ class DashboardInTheBrowserTest extends TestInfrastructure {
         JsonPath trialSummary = summary();
         assertEquals(120, trialSummary.getInt("participants"));
         assertEquals(List.of(45, 30), List.of(trialSummary.getInt("flow[0].jobExits"), trialSummary.getInt("flow[1].jobExits")));
-        // Recruitment: one jobcentre, both arms (the trial no longer enrols); the flow: a root and three boxes per arm.
+        // Recruitment: one jobcentre, both arms (the trial no longer enrols). The flow: assessment for eligibility,
+        // randomised and three boxes per arm; no exclusions box, as enrolment-service has not counted its screening
+        // here (the seeding sends no count).
         assertEquals(2, points("recruitment"));
-        assertEquals(7, points("flow"));
+        assertEquals(8, points("flow"));
+        assertNull(trialSummary.get("screening"));
+        assertEquals("", browser.findElement(By.id("flow-chart")).getAttribute("data-assessed"));
+        assertEquals("Assessed for eligibility: not yet counted.", browser.findElement(By.id("screening-note")).getText());
         // Kaplan–Meier: the survfit rows the API gives, every arm.
         JsonPath survival = given().auth().oauth2(TestTokens.analyst()).get("/api/v1/trials/{id}/survival", trial.id())
                 .then().statusCode(200).extract().jsonPath();
@@ -154,6 +160,7 @@ class DashboardInTheBrowserTest extends TestInfrastructure {
         assertTrue(figure("hazard-ratio").getText().startsWith(String.format(Locale.forLanguageTag("da-DK"), "%.2f (",
                 hazardRatio)), figure("hazard-ratio").getText());
         assertTrue(CHARTS.stream().allMatch(chart -> points(chart) > 0), "the charts drawn again in Danish");
+        assertEquals("Vurderet for egnethed: endnu ikke talt.", browser.findElement(By.id("screening-note")).getText());
         assertEquals(List.of(), consoleErrors(), "console errors after switching to Danish");
     }
 
