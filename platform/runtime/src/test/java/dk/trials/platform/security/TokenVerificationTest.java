@@ -2,6 +2,8 @@ package dk.trials.platform.security;
 
 import dk.trials.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -9,6 +11,7 @@ import java.time.Instant;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 /**
  * A token is taken only for this API's audience and for 8 hours after it was issued, and an operation without a
@@ -16,6 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 @QuarkusTest
 class TokenVerificationTest {
+
+    @Inject
+    JWTParser parser;
 
     private static int status(String token, String path) {
         return given().header("Authorization", TestTokens.bearer(token)).get(path).then().extract().statusCode();
@@ -26,6 +32,12 @@ class TokenVerificationTest {
         assertEquals(200, status(TestTokens.admin(), "/api/v1/probe/dates?asOf=2027-01-01"));
         assertEquals(200,
                 status(TestTokens.issuedAt("admin", Instant.now().minus(Duration.ofHours(7))), "/api/v1/probe/dates?asOf=2027-01-01"));
+    }
+
+    @Test
+    void the_services_verify_tokens_through_the_cache_of_verified_ones() {
+        assertInstanceOf(VerifiedTokens.class, parser);
+        assertEquals(200, status(TestTokens.admin(), "/api/v1/probe/dates?asOf=2027-01-01"));
     }
 
     @Test
