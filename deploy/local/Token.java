@@ -26,7 +26,10 @@ import java.util.UUID;
  * comes from the "token" profile of deploy/local/pom.xml; deploy/local/lib.sh resolves it).
  *
  *   Token --keys DIR --ensure                    create DIR/jwt-private.pem + DIR/jwt-public.pem once
- *   Token --keys DIR ROLE [--jobcentre CODE]     print one RS256 JWT (creating the keys if needed)
+ *   Token --keys DIR ROLE [--jobcentre CODE] [--count N]
+ *                                                print one RS256 JWT, or N of them a line each (each
+ *                                                with its own jti: a client's replicas, say), creating
+ *                                                the keys if needed
  *
  * The services verify with the public key (MP_JWT_VERIFY_PUBLICKEY_LOCATION), the issuer
  * https://trials.local/auth, the audience trials-api and the token's age (iat at most 8 hours ago).
@@ -51,12 +54,14 @@ public class Token {
         Path keys = null;
         String role = null, jobcentre = null;
         boolean ensureOnly = false;
+        int count = 1;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
                 case "--keys" -> keys = Path.of(value(args, ++i, "--keys"));
                 case "--ensure" -> ensureOnly = true;
                 case "--jobcentre" -> jobcentre = value(args, ++i, "--jobcentre");
+                case "--count" -> count = count(value(args, ++i, "--count"));
                 case "-h", "--help" -> usage(null);
                 default -> {
                     if (a.startsWith("-") || role != null) {
@@ -77,7 +82,9 @@ public class Token {
             if (role == null) {
                 usage("a ROLE is required");
             }
-            System.out.println(mint(keys, role, jobcentre));
+            for (int n = 0; n < count; n++) {
+                System.out.println(mint(keys, role, jobcentre));
+            }
         } catch (IllegalArgumentException e) {
             usage(e.getMessage());
         } catch (IOException | GeneralSecurityException | JwtException e) {
@@ -160,6 +167,13 @@ public class Token {
         }
     }
 
+    static int count(String value) {
+        if (!value.matches("[0-9]{1,4}") || Integer.parseInt(value) < 1 || Integer.parseInt(value) > 1000) {
+            usage("--count takes a whole number from 1 to 1000");
+        }
+        return Integer.parseInt(value);
+    }
+
     static String value(String[] args, int i, String option) {
         if (i >= args.length || args[i].startsWith("--")) {
             usage(option + " needs a value");
@@ -171,7 +185,7 @@ public class Token {
         if (problem != null) {
             System.err.println("token: " + problem);
         }
-        System.err.println("usage: deploy/local/token ROLE [--jobcentre CODE]");
+        System.err.println("usage: deploy/local/token ROLE [--jobcentre CODE] [--count N]");
         System.err.println("       ROLE: " + String.join(" | ", ROLES) + "  (jobcentre needs --jobcentre, e.g. 101)");
         System.exit(problem == null ? 0 : 2);
     }

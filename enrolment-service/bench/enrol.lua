@@ -1,7 +1,7 @@
 -- wrk script: every request enrols a new citizen — a valid CPR number of someone aged 18–29, never repeated in a run —
 -- for one of the benchmark's jobcentres, with that jobcentre's own token.
--- Environment: TRIAL (id), BENCH_JOBCENTRES ("101 147 ..."), TOKEN_<code> (bearer token of each jobcentre), RUN (0, 1, ...:
--- each wrk run of one benchmark gets its own citizens).
+-- Environment: TRIAL (id), BENCH_JOBCENTRES ("101 147 ..."), TOKEN_<code> (the bearer tokens of each jobcentre,
+-- space-separated, used in turn), RUN (0, 1, ...: each wrk run of one benchmark gets its own citizens).
 
 local threads = {}
 local counter = 0
@@ -15,7 +15,11 @@ end
 function init(args)
     jobcentres = {}
     for code in string.gmatch(os.getenv("BENCH_JOBCENTRES"), "%S+") do
-        table.insert(jobcentres, { code = code, token = os.getenv("TOKEN_" .. code) })
+        local tokens = {}
+        for token in string.gmatch(os.getenv("TOKEN_" .. code), "%S+") do
+            table.insert(tokens, token)
+        end
+        table.insert(jobcentres, { code = code, tokens = tokens })
     end
     path = "/api/v1/trials/" .. os.getenv("TRIAL") .. "/enrolments"
     -- Noon UTC eighteen years ago: every birth date counted back from here makes an 18- to 29-year-old today.
@@ -40,6 +44,7 @@ function request()
     local jc = jobcentres[(n % #jobcentres) + 1]
     local body = string.format('{"cpr":"%s","jobcentre":"%s","benefitType":"DAGPENGE","weeksUnemployed":%d}',
         cpr(n), jc.code, n % 40)
-    return wrk.format("POST", path, { ["Authorization"] = "Bearer " .. jc.token,
+    local token = jc.tokens[(math.floor(n / #jobcentres) % #jc.tokens) + 1]
+    return wrk.format("POST", path, { ["Authorization"] = "Bearer " .. token,
         ["Content-Type"] = "application/json" }, body)
 end

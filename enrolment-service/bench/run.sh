@@ -7,7 +7,7 @@
 #   enrolment-service/bench/run.sh            # 16, 32 and 64 connections; 15 s warm-up, 20 s per phase
 #   CONNECTIONS="32 128" SECONDS_PER_PHASE=60 enrolment-service/bench/run.sh
 #
-# Environment: CONNECTIONS, THREADS, SECONDS_PER_PHASE, WARMUP_SECONDS; TRIAL_URL and ENROLMENT_URL to aim at services
+# Environment: CONNECTIONS, THREADS, SECONDS_PER_PHASE, WARMUP_SECONDS, TOKENS_PER_JOBCENTRE; TRIAL_URL and ENROLMENT_URL to aim at services
 # other than the local stack's (then the stack is left alone; tokens still come from deploy/local/token).
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -31,9 +31,15 @@ ENROLMENT_URL=${ENROLMENT_URL:-http://127.0.0.1:8082}
 
 token() { "$REPO/deploy/local/token" "$@"; }
 DESIGNER=$(token trial-designer)
+# The per-token rate limit (200/s, bursts of 400) stays on, as in production: each jobcentre's case system holds
+# several tokens (its replicas, each with its own), so that the load measures the service, not the limiter.
+TOKENS_PER_JOBCENTRE=${TOKENS_PER_JOBCENTRE:-32}
 TOKENS=()
-for jc in "${JOBCENTRES[@]}"; do TOKENS+=("$jc=$(token jobcentre --jobcentre "$jc")"); done
+for jc in "${JOBCENTRES[@]}"; do
+    TOKENS+=("$jc=$(token jobcentre --jobcentre "$jc" --count "$TOKENS_PER_JOBCENTRE" | paste -sd' ')")
+done
 FIRST_TOKEN=${TOKENS[0]#*=}
+FIRST_TOKEN=${FIRST_TOKEN%% *}
 
 today=$(date -u +%F)
 start=$(date -u -d "$today - 1 day" +%F)
@@ -73,17 +79,60 @@ echo "machine: $(nproc) cores, $(uname -sr); load before the run: $(cut -d' ' -f
 
 export TRIAL=$trial BENCH_JOBCENTRES="${JOBCENTRES[*]}"
 for t in "${TOKENS[@]}"; do export "TOKEN_${t%%=*}=${t#*=}"; done
-baseline=(-H "Authorization: Bearer $FIRST_TOKEN" "$ENROLMENT_URL/api/v1/trials/$trial/enrolments/$enrolment")
+export BASELINE_PATH="/api/v1/trials/$trial/enrolments/$enrolment" BASELINE_JOBCENTRE=${JOBCENTRES[0]}
+baseline=(-s "$HERE/read.lua" "$ENROLMENT_URL")
 enrol=(-s "$HERE/enrol.lua" "$ENROLMENT_URL")
+# CPU time (clock ticks) used so far by each part of the system: the local stack's services by their pid files,
+# PostgreSQL by database, the broker, and the machine as a whole (/proc/stat), as "name=ticks ..." on one line. wrk has
+# exited by the second reading, so its share is in the machine's remainder ("other").
+PIDS_DIR="$REPO/deploy/local/.stack/pids"
+cpu_ticks() {
+    local line="machine=$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat)"
+    local svc pid
+    for svc in trial-service enrolment-service outcome-service kafka; do
+        pid=$(cat "$PIDS_DIR/$svc.pid" 2>/dev/null || true)
+        line+=" $svc=$(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)"
+    done
+    # Each PostgreSQL backend names its database in its process title ("postgres: USER DATABASE ..."); the rest
+    # (checkpointer, WAL writer, autovacuum and other servers' backends) counts as the server's own.
+    local db ticks
+    declare -A pg=([enrolments]=0 [outcomes]=0 [trials]=0 [server]=0)
+    for pid in $(pgrep -x postgres); do
+        ticks=$(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null) || continue
+        db=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | awk '$1 == "postgres:" {print $3}')
+        [[ -n $db && -n ${pg[$db]+set} && $db != server ]] || db=server
+        pg[$db]=$((pg[$db] + ticks))
+    done
+    line+=" postgres-enrolments=${pg[enrolments]} postgres-outcomes=${pg[outcomes]} postgres-trials=${pg[trials]}"
+    line+=" postgres-server=${pg[server]}"
+    echo "$line"
+}
+# CPU milliseconds per request of each part between two cpu_ticks lines, for REQUESTS requests.
+cpu_split() {   # cpu_split BEFORE AFTER REQUESTS
+    awk -v before="$1" -v after="$2" -v requests="$3" -v hz="$(getconf CLK_TCK)" 'BEGIN {
+        n = split(before, b, " "); split(after, a, " ")
+        for (i = 1; i <= n; i++) { split(b[i], kb, "="); split(a[i], ka, "="); used[kb[1]] = ka[2] - kb[2]; order[i] = kb[1] }
+        known = 0
+        for (i = 2; i <= n; i++) known += used[order[i]]
+        out = ""
+        for (i = 2; i <= n; i++) out = out sprintf("%s %.2f, ", order[i], used[order[i]] * 1000 / hz / requests)
+        printf "%sother %.2f ms CPU per request", out, (used["machine"] - known) * 1000 / hz / requests
+    }'
+}
+CPU_LOG=$(mktemp)
 phase() {   # phase NAME CONNECTIONS SECONDS WRK-ARGS...: runs wrk, prints "| name | conns | req/s | p50 | p99 | errors |"
     local name=$1 conns=$2 secs=$3; shift 3
+    local before; before=$(cpu_ticks)
     local out; out=$(wrk -t"$THREADS" -c"$conns" -d"${secs}s" --timeout 10s --latency "$@")
-    local rps p50 p99 errors
+    local after; after=$(cpu_ticks)
+    local rps p50 p99 errors requests
     rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
     p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
     p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
     errors=$(awk '/Non-2xx/ {n += $NF} /Socket errors/ {gsub(",", ""); n += $4 + $6 + $8 + $10} END {print n + 0}' <<<"$out")
+    requests=$(awk '/requests in/ {print $1}' <<<"$out")
     printf '| %s | %s | %s | %s | %s | %s |\n' "$name" "$conns" "$rps" "$p50" "$p99" "$errors"
+    echo "$name, $conns connections: $(cpu_split "$before" "$after" "${requests:-1}")" >>"$CPU_LOG"
 }
 
 echo "warming up (${WARMUP_SECONDS}s each) ..."
@@ -97,5 +146,9 @@ for conns in $CONNECTIONS; do
     phase "baseline: GET enrolment" "$conns" "$SECONDS_PER_PHASE" "${baseline[@]}"
     RUN=$((++run)) phase "POST enrolment (permuted blocks, 24 strata)" "$conns" "$SECONDS_PER_PHASE" "${enrol[@]}"
 done
+echo
+echo "Where the CPU went (the services, PostgreSQL by database, the broker; other = wrk and the rest of the machine):"
+sed 's/^/- /' "$CPU_LOG"
+rm -f "$CPU_LOG"
 echo
 echo "load after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
