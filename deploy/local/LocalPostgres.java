@@ -94,6 +94,8 @@ public class LocalPostgres {
                 .setPort(port)
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", "200")
+                // Statement statistics for the benchmarks (enrolment-service/bench): where a database's time goes.
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                 .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile))
                 .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile))
                 .start();                          // registers a shutdown hook that runs pg_ctl stop

@@ -75,6 +75,12 @@ done
 [[ $code == 201 || $code == 200 ]] || { echo "enrolment-service did not learn the trial: HTTP $code" >&2; exit 1; }
 enrolment=$(sed -E 's/.*"enrolmentId":"([^"]+)".*/\1/' <<<"${response%$'\n'*}")
 
+# The enrolments database's statement statistics (pg_stat_statements, preloaded by the local stack's server), reset
+# before each POST phase and read after it: where PostgreSQL's time per enrolment goes.
+PSQL=(psql -X -q -A -t "postgresql://postgres:postgres@${PG_HOST:-127.0.0.1}:${PG_PORT:-55432}/enrolments")
+statements=$("${PSQL[@]}" -c 'create extension if not exists pg_stat_statements' 2>/dev/null && echo yes || echo no)
+STATEMENTS_LOG=$(mktemp)
+
 echo "machine: $(nproc) cores, $(uname -sr); load before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 export TRIAL=$trial BENCH_JOBCENTRES="${JOBCENTRES[*]}"
@@ -144,11 +150,29 @@ echo "|---|---|---|---|---|---|"
 run=0
 for conns in $CONNECTIONS; do
     phase "baseline: GET enrolment" "$conns" "$SECONDS_PER_PHASE" "${baseline[@]}"
+    [[ $statements == yes ]] && "${PSQL[@]}" -c 'select pg_stat_statements_reset()' >/dev/null
     RUN=$((++run)) phase "POST enrolment (permuted blocks, 24 strata)" "$conns" "$SECONDS_PER_PHASE" "${enrol[@]}"
+    if [[ $statements == yes ]]; then
+        {
+            echo "POST enrolment, $conns connections: the enrolments database's statements by total time"
+            echo "| calls | total ms | mean ms | rows | statement |"
+            echo "|---|---|---|---|---|"
+            "${PSQL[@]}" -F ' | ' -c "select calls, round(total_exec_time::numeric, 1), round(mean_exec_time::numeric, 3),
+                    rows, regexp_replace(left(query, 110), '\s+', ' ', 'g')
+                from pg_stat_statements where dbid = (select oid from pg_database where datname = 'enrolments')
+                order by total_exec_time desc limit 12" | sed 's/^/| /; s/$/ |/'
+            echo
+        } >>"$STATEMENTS_LOG"
+    fi
 done
 echo
 echo "Where the CPU went (the services, PostgreSQL by database, the broker; other = wrk and the rest of the machine):"
 sed 's/^/- /' "$CPU_LOG"
 rm -f "$CPU_LOG"
+if [[ $statements == yes ]]; then
+    echo
+    cat "$STATEMENTS_LOG"
+fi
+rm -f "$STATEMENTS_LOG"
 echo
 echo "load after the run: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,6 +1,7 @@
 package dk.trials.testing;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 import java.util.logging.Level;
@@ -17,6 +18,7 @@ public final class TestKafka {
     public static synchronized String bootstrapServers() {
         if (cluster == null) {
             quietenKafkaLogging();
+            keepTheBrokerFromEndingTheJvm();
             try {
                 KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                         .setCombined(true)
@@ -42,6 +44,19 @@ public final class TestKafka {
             Runtime.getRuntime().addShutdownHook(new Thread(TestKafka::stop));
         }
         return cluster.bootstrapServers();
+    }
+
+    /**
+     * At JVM exit Kafka's own shutdown hook deletes the broker's temporary log directory while ours is still closing
+     * the broker; the broker then finds its log directory failed and halts the JVM with status 1, and surefire fails
+     * the fork although every test passed (an intermittent "Error occurred in starting fork"). A test JVM ends anyway:
+     * the broker's request to halt or exit is printed, and a test that still needed the broker fails on its own.
+     */
+    static void keepTheBrokerFromEndingTheJvm() {
+        Exit.Procedure print = (status, message) -> System.err.println(
+                "In-process Kafka broker asked to end the JVM with status " + status + ": " + message);
+        Exit.setHaltProcedure(print);
+        Exit.setExitProcedure(print);
     }
 
     /** The broker logs a great deal at INFO through JUL (Quarkus' log manager); only warnings matter in tests. */
