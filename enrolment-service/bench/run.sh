@@ -5,10 +5,11 @@
 # Brings the stack up with deploy/local/stack unless pointed at other services.
 #
 #   enrolment-service/bench/run.sh            # 16, 32 and 64 connections; 15 s warm-up, 20 s per phase
-#   CONNECTIONS="32 128" SECONDS_PER_PHASE=60 enrolment-service/bench/run.sh
+#   CONNECTIONS="32 128" SECONDS_PER_PHASE=60 DESIGNS="blocks minimisation" enrolment-service/bench/run.sh
 #
-# Environment: CONNECTIONS, THREADS, SECONDS_PER_PHASE, WARMUP_SECONDS, TOKENS_PER_JOBCENTRE; TRIAL_URL and ENROLMENT_URL to aim at services
-# other than the local stack's (then the stack is left alone; tokens still come from deploy/local/token).
+# Environment: CONNECTIONS, THREADS, SECONDS_PER_PHASE, WARMUP_SECONDS, TOKENS_PER_JOBCENTRE, DESIGNS (blocks simple
+# minimisation: one trial and one enrolment phase each); TRIAL_URL and ENROLMENT_URL to aim at services other than the
+# local stack's (then the stack is left alone; tokens still come from deploy/local/token).
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(cd "$HERE/../.." && pwd)
@@ -46,34 +47,63 @@ start=$(date -u -d "$today - 1 day" +%F)
 end=$(date -u -d "$today + 365 days" +%F)
 jobcentres_json=$(printf '"%s",' "${JOBCENTRES[@]}"); jobcentres_json="[${jobcentres_json%,}]"
 
-# A stratified permuted-block RCT like the agency's: 6 jobcentres × 2 age bands × 2 genders = 24 strata.
-design=$(cat <<JSON
-{"title": "Benchmark $(date -u +%FT%TZ)", "type": "RCT", "targetGroup": "DAGPENGE",
+# The designs measured, each in a trial of its own like the agency's: 6 jobcentres × 2 age bands × 2 genders = 24
+# strata for permuted blocks; simple randomisation (no shared state, no lock); minimisation over the same three factors
+# (one state, so one lock, for the whole trial).
+DESIGNS=${DESIGNS:-blocks simple minimisation}
+randomisation_of() {
+    case $1 in
+        blocks) echo '{"method": "PERMUTED_BLOCK", "blockSizes": [4, 6], "stratifyBy": ["jobcentre", "ageBand", "gender"], "ageBands": [18, 25, 30]}' ;;
+        simple) echo '{"method": "SIMPLE"}' ;;
+        minimisation) echo '{"method": "MINIMISATION", "minimisationFactors": ["jobcentre", "ageBand", "gender"], "ageBands": [18, 25, 30]}' ;;
+        *) echo "unknown design '$1' (blocks, simple, minimisation)" >&2; exit 2 ;;
+    esac
+}
+label_of() {
+    case $1 in
+        blocks) echo "permuted blocks, 24 strata" ;; simple) echo "simple" ;; minimisation) echo "minimisation, 3 factors" ;;
+    esac
+}
+# Opens a trial of that design and enrols one citizen the load generator never uses (serial 9NN at age 29) once
+# enrolment-service has learnt the trial from trial-events; prints "TRIAL-ID ENROLMENT-ID".
+open_trial() {   # open_trial DESIGN SERIAL
+    local design trial response code
+    design=$(cat <<JSON
+{"title": "Benchmark $1 $(date -u +%FT%TZ)", "type": "RCT", "targetGroup": "DAGPENGE",
  "arms": [{"code": "treatment", "name": "Intensive contact", "allocationWeight": 1},
           {"code": "control", "name": "Ordinary effort", "allocationWeight": 1, "control": true}],
- "randomisation": {"method": "PERMUTED_BLOCK", "blockSizes": [4, 6], "stratifyBy": ["jobcentre", "ageBand", "gender"], "ageBands": [18, 25, 30]},
+ "randomisation": $(randomisation_of "$1"),
  "eligibility": {"benefitTypes": ["DAGPENGE"], "minAge": 18, "maxAge": 29, "maxWeeksUnemployed": 52},
  "jobcentres": $jobcentres_json, "primaryOutcome": {"type": "JOB_EXIT", "horizonWeeks": 26},
  "plannedParticipants": 1000000, "enrolmentPeriod": {"start": "$start", "end": "$end"}}
 JSON
-)
-trial=$(curl -sf -H "Authorization: Bearer $DESIGNER" -H 'Content-Type: application/json' -d "$design" \
-    "$TRIAL_URL/api/v1/trials" | sed -E 's/.*"id":"([^"]+)".*/\1/')
-curl -sf -o /dev/null -X POST -H "Authorization: Bearer $DESIGNER" "$TRIAL_URL/api/v1/trials/$trial/open"
-echo "trial $trial opened; waiting for enrolment-service to learn it from trial-events ..."
-
-# One real enrolment (a citizen the load generator never uses: serial 999 at age 29) gives the baseline its target.
-born=$(date -u -d "$today - 29 years - 10 days" +%d%m%y)
-for _ in $(seq 120); do
-    response=$(curl -s -w '\n%{http_code}' -H "Authorization: Bearer $FIRST_TOKEN" -H 'Content-Type: application/json' \
-        -d "{\"cpr\":\"${born}0999\",\"jobcentre\":\"${JOBCENTRES[0]}\",\"benefitType\":\"DAGPENGE\",\"weeksUnemployed\":1}" \
-        "$ENROLMENT_URL/api/v1/trials/$trial/enrolments")
-    code=${response##*$'\n'}
-    [[ $code == 201 || $code == 200 ]] && break
-    sleep 0.5
+    )
+    trial=$(curl -sf -H "Authorization: Bearer $DESIGNER" -H 'Content-Type: application/json' -d "$design" \
+        "$TRIAL_URL/api/v1/trials" | sed -E 's/.*"id":"([^"]+)".*/\1/')
+    curl -sf -o /dev/null -X POST -H "Authorization: Bearer $DESIGNER" "$TRIAL_URL/api/v1/trials/$trial/open"
+    echo "$1 trial $trial opened; waiting for enrolment-service to learn it from trial-events ..." >&2
+    local born; born=$(date -u -d "$today - 29 years - 10 days" +%d%m%y)
+    for _ in $(seq 120); do
+        response=$(curl -s -w '\n%{http_code}' -H "Authorization: Bearer $FIRST_TOKEN" -H 'Content-Type: application/json' \
+            -d "{\"cpr\":\"${born}0$2\",\"jobcentre\":\"${JOBCENTRES[0]}\",\"benefitType\":\"DAGPENGE\",\"weeksUnemployed\":1}" \
+            "$ENROLMENT_URL/api/v1/trials/$trial/enrolments")
+        code=${response##*$'\n'}
+        [[ $code == 201 || $code == 200 ]] && break
+        sleep 0.5
+    done
+    [[ $code == 201 || $code == 200 ]] || { echo "enrolment-service did not learn the trial: HTTP $code" >&2; exit 1; }
+    echo "$trial $(sed -E 's/.*"enrolmentId":"([^"]+)".*/\1/' <<<"${response%$'\n'*}")"
+}
+declare -A TRIAL_OF
+serial=999
+for d in $DESIGNS; do
+    randomisation_of "$d" >/dev/null
+    read -r trial enrolment < <(open_trial "$d" "$serial")
+    TRIAL_OF[$d]=$trial
+    # The baseline reads the first design's probe enrolment.
+    [[ -n ${BASELINE_PATH:-} ]] || BASELINE_PATH="/api/v1/trials/$trial/enrolments/$enrolment"
+    serial=$((serial - 1))
 done
-[[ $code == 201 || $code == 200 ]] || { echo "enrolment-service did not learn the trial: HTTP $code" >&2; exit 1; }
-enrolment=$(sed -E 's/.*"enrolmentId":"([^"]+)".*/\1/' <<<"${response%$'\n'*}")
 
 # The enrolments database's statement statistics (pg_stat_statements, preloaded by the local stack's server), reset
 # before each POST phase and read after it: where PostgreSQL's time per enrolment goes.
@@ -83,9 +113,9 @@ STATEMENTS_LOG=$(mktemp)
 
 echo "machine: $(nproc) cores, $(uname -sr); load before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-export TRIAL=$trial BENCH_JOBCENTRES="${JOBCENTRES[*]}"
+export BENCH_JOBCENTRES="${JOBCENTRES[*]}"
 for t in "${TOKENS[@]}"; do export "TOKEN_${t%%=*}=${t#*=}"; done
-export BASELINE_PATH="/api/v1/trials/$trial/enrolments/$enrolment" BASELINE_JOBCENTRE=${JOBCENTRES[0]}
+export BASELINE_PATH BASELINE_JOBCENTRE=${JOBCENTRES[0]}
 baseline=(-s "$HERE/read.lua" "$ENROLMENT_URL")
 enrol=(-s "$HERE/enrol.lua" "$ENROLMENT_URL")
 # CPU time (clock ticks) used so far by each part of the system: the local stack's services by their pid files,
@@ -138,33 +168,50 @@ phase() {   # phase NAME CONNECTIONS SECONDS WRK-ARGS...: runs wrk, prints "| na
     errors=$(awk '/Non-2xx/ {n += $NF} /Socket errors/ {gsub(",", ""); n += $4 + $6 + $8 + $10} END {print n + 0}' <<<"$out")
     requests=$(awk '/requests in/ {print $1}' <<<"$out")
     printf '| %s | %s | %s | %s | %s | %s |\n' "$name" "$conns" "$rps" "$p50" "$p99" "$errors"
+    LAST_RPS=$rps
     echo "$name, $conns connections: $(cpu_split "$before" "$after" "${requests:-1}")" >>"$CPU_LOG"
 }
 
 echo "warming up (${WARMUP_SECONDS}s each) ..."
+first=${DESIGNS%% *}
 phase warm-up 32 "$WARMUP_SECONDS" "${baseline[@]}" >/dev/null
-RUN=0 phase warm-up 32 "$WARMUP_SECONDS" "${enrol[@]}" >/dev/null
+RUN=0 TRIAL=${TRIAL_OF[$first]} phase warm-up 32 "$WARMUP_SECONDS" "${enrol[@]}" >/dev/null
 echo
 echo "| phase | connections | requests/s | p50 | p99 | errors |"
 echo "|---|---|---|---|---|---|"
 run=0
+RATIOS=$(mktemp)
 for conns in $CONNECTIONS; do
     phase "baseline: GET enrolment" "$conns" "$SECONDS_PER_PHASE" "${baseline[@]}"
-    [[ $statements == yes ]] && "${PSQL[@]}" -c 'select pg_stat_statements_reset()' >/dev/null
-    RUN=$((++run)) phase "POST enrolment (permuted blocks, 24 strata)" "$conns" "$SECONDS_PER_PHASE" "${enrol[@]}"
-    if [[ $statements == yes ]]; then
-        {
-            echo "POST enrolment, $conns connections: the enrolments database's statements by total time"
-            echo "| calls | total ms | mean ms | rows | statement |"
-            echo "|---|---|---|---|---|"
-            "${PSQL[@]}" -F ' | ' -c "select calls, round(total_exec_time::numeric, 1), round(mean_exec_time::numeric, 3),
-                    rows, regexp_replace(left(query, 110), '\s+', ' ', 'g')
-                from pg_stat_statements where dbid = (select oid from pg_database where datname = 'enrolments')
-                order by total_exec_time desc limit 12" | sed 's/^/| /; s/$/ |/'
-            echo
-        } >>"$STATEMENTS_LOG"
+    baseline_rps=$LAST_RPS
+    for d in $DESIGNS; do
+        [[ $statements == yes ]] && "${PSQL[@]}" -c 'select pg_stat_statements_reset()' >/dev/null
+        run=$((run + 1))
+        RUN=$run TRIAL=${TRIAL_OF[$d]} phase "POST enrolment ($(label_of "$d"))" "$conns" "$SECONDS_PER_PHASE" "${enrol[@]}"
+        rps=$LAST_RPS
+        declare "rps_$d=$rps"
+        echo "$conns connections: $(label_of "$d") $(awk -v a="$rps" -v b="$baseline_rps" 'BEGIN {printf "%.2f", a / b}')× the baseline" >>"$RATIOS"
+        if [[ $statements == yes ]]; then
+            {
+                echo "POST enrolment ($(label_of "$d")), $conns connections: the enrolments database's statements by total time"
+                echo "| calls | total ms | mean ms | rows | statement |"
+                echo "|---|---|---|---|---|"
+                "${PSQL[@]}" -F ' | ' -c "select calls, round(total_exec_time::numeric, 1), round(mean_exec_time::numeric, 3),
+                        rows, regexp_replace(left(query, 110), '\s+', ' ', 'g')
+                    from pg_stat_statements where dbid = (select oid from pg_database where datname = 'enrolments')
+                    order by total_exec_time desc limit 12" | sed 's/^/| /; s/$/ |/'
+                echo
+            } >>"$STATEMENTS_LOG"
+        fi
+    done
+    if [[ -n ${rps_blocks:-} && -n ${rps_minimisation:-} ]]; then
+        echo "$conns connections: minimisation $(awk -v a="$rps_minimisation" -v b="$rps_blocks" 'BEGIN {printf "%.2f", a / b}')× permuted blocks" >>"$RATIOS"
     fi
 done
+echo
+echo "Ratios (each beside its baseline from the same run):"
+sed 's/^/- /' "$RATIOS"
+rm -f "$RATIOS"
 echo
 echo "Where the CPU went (the services, PostgreSQL by database, the broker; other = wrk and the rest of the machine):"
 sed 's/^/- /' "$CPU_LOG"
