@@ -98,7 +98,9 @@ public class R__ParticipantPseudonymKey implements JavaMigration {
                     update.setString(1, after);
                     update.setObject(2, id);
                     update.addBatch();
-                    if (CprPseudonymiser.keyIdOf(before).isPresent()) {
+                    // An enrolment still waiting for its number has published nothing yet: its event, written when
+                    // it is numbered, carries the pseudonym this sets.
+                    if (CprPseudonymiser.keyIdOf(before).isPresent() && rows.getObject("sequence") != null) {
                         Timestamp enrolledAt = rows.getTimestamp("enrolled_at");
                         Date enrolledOn = rows.getDate("enrolled_on");
                         EventEnvelope envelope = codec.envelope(EventType.PARTICIPANT_ENROLLED, trialId,

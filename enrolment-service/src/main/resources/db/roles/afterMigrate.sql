@@ -9,7 +9,7 @@ declare
     service_role  constant text   := '${appRole}';
     working_state constant text[] := array['known_trial', 'allocation_sequence', 'enrolment_number',
                                            'allocation_checkpoint', 'outbox_event', 'idempotent_request',
-                                           'upload_progress', 'eligibility_screening'];
+                                           'upload_progress', 'eligibility_screening', 'unnumbered_enrolment'];
     t text;
 begin
     -- Replicas migrate at once, and two transactions changing one table's grants together fail.
@@ -33,7 +33,7 @@ begin
     end loop;
     -- An allocation never changes: of an enrolment row the service may write only the withdrawal recorded beside it
     -- (once: WithdrawalService refuses a second under the row's lock, which this grant also allows it to take) and
-    -- the number an import gives it after inserting it (Randomiser.insertIfNew). Trial, participant, arm, jobcentre,
+    -- the number EnrolmentNumbering gives it once it has committed. Trial, participant, arm, jobcentre,
     -- stratum, dates and who enrolled stay as inserted.
     execute format('grant update (withdrawn_on, withdrawal_reason, withdrawn_by, withdrawn_at, sequence) '
         'on table enrolment to %I', service_role);

@@ -58,8 +58,8 @@ public class Enrolment extends PanacheEntityBase {
     public boolean imported;
 
     /**
-     * The enrolment's number within its trial: 1, 2, 3 ... without gaps, in the order the enrolments committed. Given
-     * when the enrolment is recorded (under its trial's {@code enrolment_number} row lock), null before.
+     * The enrolment's number within its trial: 1, 2, 3 ... without gaps, given only once the enrolment has committed
+     * (by {@code EnrolmentNumbering}, under its trial's {@code enrolment_number} row lock), null before.
      */
     public Long sequence;
 

@@ -10,8 +10,10 @@ import dk.trials.platform.outbox.Outbox;
 import dk.trials.enrolment.Enrolment;
 import dk.trials.enrolment.EnrolmentTransfer;
 import dk.trials.enrolment.service.AllocationCount;
+import dk.trials.enrolment.service.EnrolmentNumbering;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -28,9 +30,12 @@ public class EnrolmentEventPublisher {
         this.outbox = outbox;
     }
 
-    public void enrolled(Enrolment e) {
-        outbox.publish(EventType.PARTICIPANT_ENROLLED, e.trialId, new ParticipantEnrolled(e.id, e.trialId,
-                e.participant, e.arm, e.jobcentre, e.stratum, e.enrolledAt, e.enrolledOn, e.imported, e.sequence));
+    /** Numbered enrolments, each with the trace context of the request that enrolled it. */
+    public void enrolled(List<EnrolmentNumbering.Numbered> numbered) {
+        outbox.publishAll(numbered.stream().map(e -> new Outbox.Publication(EventType.PARTICIPANT_ENROLLED, e.trialId(),
+                new ParticipantEnrolled(e.enrolmentId(), e.trialId(), e.participant(), e.arm(), e.jobcentre(),
+                        e.stratum(), e.enrolledAt(), e.enrolledOn(), e.imported(), e.sequence()),
+                e.traceparent())).toList());
     }
 
     public void withdrawn(Enrolment e) {

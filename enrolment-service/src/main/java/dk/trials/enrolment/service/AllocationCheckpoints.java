@@ -91,8 +91,8 @@ public class AllocationCheckpoints {
     /**
      * Each trial's counts, set beside those of its last checkpoint: a trial is due when its last number, its
      * withdrawals or its exclusions moved. The allocations come from one statement, so the last number and the
-     * enrolments it counts come from one snapshot: numbers commit in order, so every enrolment up to the last
-     * committed number is there, and none after it is counted.
+     * enrolments it counts come from one snapshot: numbers commit together with the trial's last number
+     * ({@link EnrolmentNumbering}), so every enrolment up to it is there, and none after it is counted.
      */
     private List<AllocationCount> due(Instant now) {
         Map<UUID, Allocated> allocated = allocatedPerTrial();

@@ -35,6 +35,7 @@ public class EnrolmentService {
     private final KnownTrials trials;
     private final CprPseudonymiser pseudonymiser;
     private final Randomiser randomiser;
+    private final NumberingRounds numbering;
     private final ResponsibleJobcentre responsible;
     private final CprLookups lookups;
     private final ParticipantReads reads;
@@ -42,11 +43,12 @@ public class EnrolmentService {
     private final Clock clock;
 
     public EnrolmentService(KnownTrials trials, CprPseudonymiser pseudonymiser, Randomiser randomiser,
-                            ResponsibleJobcentre responsible, CprLookups lookups, ParticipantReads reads,
-                            EligibilityScreenings screenings, Clock clock) {
+                            NumberingRounds numbering, ResponsibleJobcentre responsible, CprLookups lookups,
+                            ParticipantReads reads, EligibilityScreenings screenings, Clock clock) {
         this.trials = trials;
         this.pseudonymiser = pseudonymiser;
         this.randomiser = randomiser;
+        this.numbering = numbering;
         this.responsible = responsible;
         this.lookups = lookups;
         this.reads = reads;
@@ -90,7 +92,10 @@ public class EnrolmentService {
         // The common case is a new citizen, so the allocation is attempted straight away; the unique constraint
         // turns a racing request into the enrolment that won, answered by the same rule as above.
         try {
-            return new Enrolled(randomiser.enrol(trial, participant, command.jobcentre(), trial.levels(profile), caller.name()), true);
+            Enrolment enrolment = randomiser.enrol(trial, participant, command.jobcentre(), trial.levels(profile), caller.name());
+            // Committed; answered once numbered, with its event in the outbox, as the allocation checkpoint expects.
+            numbering.awaitNumbering();
+            return new Enrolled(enrolment, true);
         } catch (AlreadyEnrolledException raced) {
             Enrolment winner = Enrolment.of(trialId, participant).orElseThrow();
             if (!actsFor(winner, command, caller)) {

@@ -10,7 +10,6 @@ import dk.trials.platform.problem.Problems;
 import dk.trials.platform.security.Caller;
 import dk.trials.enrolment.Enrolment;
 import dk.trials.enrolment.EnrolmentImport;
-import dk.trials.enrolment.messaging.EnrolmentEventPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
@@ -42,15 +41,15 @@ public class ImportService {
     private final KnownTrials trials;
     private final CprPseudonymiser pseudonymiser;
     private final Randomiser randomiser;
-    private final EnrolmentEventPublisher events;
+    private final EnrolmentNumbering numbering;
     private final Clock clock;
 
     public ImportService(KnownTrials trials, CprPseudonymiser pseudonymiser, Randomiser randomiser,
-                         EnrolmentEventPublisher events, Clock clock) {
+                         EnrolmentNumbering numbering, Clock clock) {
         this.trials = trials;
         this.pseudonymiser = pseudonymiser;
         this.randomiser = randomiser;
-        this.events = events;
+        this.numbering = numbering;
         this.clock = clock;
     }
 
@@ -59,7 +58,8 @@ public class ImportService {
 
     /**
      * One transaction for the whole batch: all or nothing (its timeout is set where the request's transaction begins,
-     * in the resource). The trial's number row stays locked meanwhile, so the trial's live enrolments wait for it.
+     * in the resource). The trial's number row stays locked meanwhile, so the trial's live enrolments commit but wait
+     * for their numbers until it has committed.
      * The progress is told after each statement's lines are written, in transactions of its own.
      */
     @Transactional
@@ -80,13 +80,12 @@ public class ImportService {
                         line.given().jobcentre(), StratumKey.stratum(trial.levels(line.profile())),
                         enrolledOn.atStartOfDay(clock.getZone()).toInstant(), enrolledOn, true, caller.name()));
             }
-            for (Enrolment enrolment : randomiser.insertNew(trialId, batch)) {
-                events.enrolled(enrolment);
-                imported++;
-            }
+            imported += randomiser.insertNew(trialId, batch).size();
             int written = Math.min(lines.size(), from + INSERT_BATCH);
             progress.counted(new ImportCounts(lines.size(), written, imported, written - imported));
         }
+        // Under the number row the first batch took: the imported enrolments commit numbered, their events written.
+        numbering.numberTrial(trialId);
         EnrolmentImport audit = new EnrolmentImport();
         audit.id = UUID.randomUUID();
         audit.trialId = trialId;

@@ -3,7 +3,6 @@ package dk.trials.enrolment.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.trials.enrolment.Enrolment;
-import dk.trials.enrolment.messaging.EnrolmentEventPublisher;
 import dk.trials.enrolment.service.allocation.Allocation;
 import dk.trials.enrolment.service.allocation.AllocationState;
 import dk.trials.enrolment.service.allocation.Allocator;
@@ -11,6 +10,7 @@ import dk.trials.enrolment.service.allocation.RecordingDraws;
 import dk.trials.events.trial.RandomisationMethod;
 import dk.trials.platform.problem.ProblemException;
 import dk.trials.platform.cpr.TrialPseudonym;
+import dk.trials.platform.tracing.TraceParents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -28,28 +28,26 @@ import java.util.UUID;
 
 /**
  * Makes one allocation in one transaction: locks the participant's allocation sequence (a stratum's blocks, or a
- * minimised trial's counts), draws the arm, and records the enrolment, the replayable decision, the new state and the
- * event together. The lock serialises allocations that share state, so concurrent requests never break a block; the
- * unique (trial, citizen) constraint stops a second allocation of one citizen.
+ * minimised trial's counts), draws the arm, and records the enrolment, the replayable decision and the new state
+ * together, the enrolment queued for its number and event ({@link EnrolmentNumbering}). The lock serialises
+ * allocations that share state, so concurrent requests never break a block; the unique (trial, citizen) constraint
+ * stops a second allocation of one citizen.
  */
 @ApplicationScoped
 public class Randomiser {
 
     /** The columns {@link #insertNew} writes per enrolment. */
-    private static final int IMPORT_COLUMNS = 12;
+    private static final int IMPORT_COLUMNS = 11;
 
     private final EntityManager entityManager;
     private final ObjectMapper json;
     private final SecureRandom random;
-    private final EnrolmentEventPublisher events;
     private final Clock clock;
 
-    public Randomiser(EntityManager entityManager, ObjectMapper json, SecureRandom random, EnrolmentEventPublisher events,
-                      Clock clock) {
+    public Randomiser(EntityManager entityManager, ObjectMapper json, SecureRandom random, Clock clock) {
         this.entityManager = entityManager;
         this.json = json;
         this.random = random;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -79,7 +77,6 @@ public class Randomiser {
         if (!recorded) {
             throw new AlreadyEnrolledException();
         }
-        events.enrolled(enrolment);
         return enrolment;
     }
 
@@ -89,25 +86,20 @@ public class Randomiser {
     }
 
     /**
-     * Numbers the enrolment within its trial and records it, its decision and the sequence's new state in one
-     * statement (one round trip on the hot path). Nothing is written if the citizen is already enrolled in the trial;
-     * then it returns false. The trial's number row is locked last, after the stratum's sequence, and so held for as
-     * short a time as the transaction allows.
+     * Records the enrolment, its decision and the sequence's new state in one statement (one round trip on the hot
+     * path), and queues the enrolment for its number (see {@link EnrolmentNumbering}) with the request's trace context.
+     * Nothing is written if the citizen is already enrolled in the trial; then it returns false.
      */
     private boolean record(Enrolment e, Decision d) {
         @SuppressWarnings("unchecked")
-        List<Number> numbers = withEnrolment(entityManager.createNativeQuery("""
-                        with numbered as (
-                            insert into enrolment_number (trial_id, last) values (:trialId, 1)
-                            on conflict (trial_id) do update set last = enrolment_number.last + 1
-                            returning last
-                        ), enrolled as (
+        List<UUID> recorded = withEnrolment(entityManager.createNativeQuery("""
+                        with enrolled as (
                             insert into enrolment (id, trial_id, participant, citizen, arm, jobcentre, stratum, enrolled_at,
-                                                   enrolled_on, imported, enrolled_by, sequence)
+                                                   enrolled_on, imported, enrolled_by)
                             values (:id, :trialId, :participant, :citizen, :arm, :jobcentre, :stratum, :enrolledAt, :enrolledOn,
-                                    false, :by, (select last from numbered))
+                                    false, :by)
                             on conflict (trial_id, citizen) do nothing
-                            returning id, sequence
+                            returning id
                         ), decided as (
                             insert into allocation_decision (enrolment_id, trial_id, lock_key, position, method, stratum,
                                                              levels, state_before, draws, arm, decided_at)
@@ -117,8 +109,11 @@ public class Randomiser {
                         ), advanced as (
                             update allocation_sequence set allocations = :position, state = cast(:stateAfter as jsonb)
                             where trial_id = :trialId and lock_key = :lockKey and exists (select 1 from enrolled)
+                        ), queued as (
+                            insert into unnumbered_enrolment (enrolment_id, trial_id, traceparent)
+                            select id, :trialId, :traceparent from enrolled
                         )
-                        select sequence from enrolled"""), e)
+                        select id from enrolled"""), e)
                 // Simple randomisation has no sequence: an empty key matches no sequence row.
                 .setParameter("lockKey", d.lockKey() == null ? "" : d.lockKey())
                 .setParameter("position", d.position())
@@ -127,13 +122,9 @@ public class Randomiser {
                 .setParameter("stateBefore", d.stateBefore())
                 .setParameter("draws", d.draws())
                 .setParameter("stateAfter", d.stateAfter())
+                .setParameter("traceparent", TraceParents.current())
                 .getResultList();
-        if (numbers.isEmpty()) {
-            // The number taken is given back: the caller's AlreadyEnrolledException rolls the transaction back.
-            return false;
-        }
-        e.sequence = numbers.get(0).longValue();
-        return true;
+        return !recorded.isEmpty();
     }
 
     private record Sequence<S>(long allocations, S state) {
@@ -176,18 +167,17 @@ public class Randomiser {
     }
 
     /**
-     * Inserts and numbers those of a batch of imported enrolments (of one trial, each citizen once) whose citizen is not
-     * enrolled in the trial yet, and returns them, numbered, in batch order. A few statements per batch, not per
-     * enrolment, so that the largest import fits its transaction. The trial's number row is locked first: no enrolment
-     * of the trial can commit between the look-up of those already enrolled and the insert, so the numbers taken are
-     * exactly the rows inserted, without gaps.
+     * Inserts those of a batch of imported enrolments (of one trial, each citizen once) whose citizen is not enrolled in
+     * the trial yet, queued for their numbers, and returns them in batch order. A few statements per batch, not per
+     * enrolment, so that the largest import fits its transaction. The trial's number row is locked first and held to
+     * the import's commit, so that the import numbers its own enrolments ({@link EnrolmentNumbering#numberTrial}) in
+     * its transaction.
      */
     List<Enrolment> insertNew(UUID trialId, List<Enrolment> batch) {
-        long last = ((Number) entityManager.createNativeQuery("""
+        entityManager.createNativeQuery("""
                         insert into enrolment_number (trial_id, last) values (:trialId, 0)
-                        on conflict (trial_id) do update set last = enrolment_number.last
-                        returning last""")
-                .setParameter("trialId", trialId).getSingleResult()).longValue();
+                        on conflict (trial_id) do update set last = enrolment_number.last""")
+                .setParameter("trialId", trialId).executeUpdate();
         @SuppressWarnings("unchecked")
         Set<String> enrolled = Set.copyOf(entityManager.createNativeQuery(
                         "select citizen from enrolment where trial_id = :trialId and citizen in (:citizens)")
@@ -199,8 +189,9 @@ public class Randomiser {
             return fresh;
         }
         StringBuilder sql = new StringBuilder("""
-                insert into enrolment (id, trial_id, participant, citizen, arm, jobcentre, stratum, enrolled_at,
-                                       enrolled_on, imported, enrolled_by, sequence) values """);
+                with enrolled as (
+                    insert into enrolment (id, trial_id, participant, citizen, arm, jobcentre, stratum, enrolled_at,
+                                           enrolled_on, imported, enrolled_by) values """);
         for (int i = 0; i < fresh.size(); i++) {
             int p = i * IMPORT_COLUMNS;
             sql.append(i == 0 ? "" : ", ").append('(');
@@ -209,24 +200,36 @@ public class Randomiser {
             }
             sql.append(')');
         }
-        sql.append(" on conflict (trial_id, citizen) do nothing");
+        sql.append("""
+                     on conflict (trial_id, citizen) do nothing
+                    returning id
+                ), given (id, n) as (values """);
+        // The queue keeps batch order by the values' positions: the rows an insert returns come in no set order.
+        for (int i = 0; i < fresh.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(cast(?").append(i * IMPORT_COLUMNS + 1).append(" as uuid), ")
+                    .append(i).append(')');
+        }
+        int queue = fresh.size() * IMPORT_COLUMNS;
+        sql.append("""
+                )
+                insert into unnumbered_enrolment (enrolment_id, trial_id, traceparent)
+                select given.id, ?%d, ?%d from given where given.id in (select id from enrolled) order by given.n"""
+                .formatted(queue + 1, queue + 2));
         Query insert = entityManager.createNativeQuery(sql.toString());
         for (int i = 0; i < fresh.size(); i++) {
             Enrolment e = fresh.get(i);
-            e.sequence = last + i + 1;
             int p = i * IMPORT_COLUMNS;
             insert.setParameter(p + 1, e.id).setParameter(p + 2, e.trialId).setParameter(p + 3, e.participant)
                     .setParameter(p + 4, e.citizen).setParameter(p + 5, e.arm).setParameter(p + 6, e.jobcentre)
                     .setParameter(p + 7, e.stratum).setParameter(p + 8, e.enrolledAt).setParameter(p + 9, e.enrolledOn)
-                    .setParameter(p + 10, e.imported).setParameter(p + 11, e.enrolledBy).setParameter(p + 12, e.sequence);
+                    .setParameter(p + 10, e.imported).setParameter(p + 11, e.enrolledBy);
         }
+        insert.setParameter(queue + 1, trialId).setParameter(queue + 2, TraceParents.current());
         if (insert.executeUpdate() != fresh.size()) {
-            // Only a writer that ignored the number lock could get here; the transaction rolls back whole.
+            // A live enrolment of one of the citizens committed after the look-up; the transaction rolls back whole.
             throw ProblemException.conflict("A citizen of the batch was enrolled at the same time; nothing was "
                     + "imported, and the batch may be sent again");
         }
-        entityManager.createNativeQuery("update enrolment_number set last = :last where trial_id = :trialId")
-                .setParameter("last", last + fresh.size()).setParameter("trialId", trialId).executeUpdate();
         return fresh;
     }
 

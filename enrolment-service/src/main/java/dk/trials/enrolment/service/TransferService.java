@@ -30,18 +30,23 @@ public class TransferService {
     private final KnownTrials trials;
     private final EntityManager entityManager;
     private final EnrolmentEventPublisher events;
+    private final EnrolmentNumbering numbering;
     private final Clock clock;
 
-    public TransferService(KnownTrials trials, EntityManager entityManager, EnrolmentEventPublisher events, Clock clock) {
+    public TransferService(KnownTrials trials, EntityManager entityManager, EnrolmentEventPublisher events,
+                           EnrolmentNumbering numbering, Clock clock) {
         this.trials = trials;
         this.entityManager = entityManager;
         this.events = events;
+        this.numbering = numbering;
         this.clock = clock;
     }
 
     @Transactional
     public Participant transfer(UUID trialId, UUID enrolmentId, TransferParticipant command, Caller caller) {
         ActiveTrial trial = trials.require(trialId);
+        // Its withdrawal or transfer is published after its enrolment, which may be waiting for its number still.
+        numbering.numberBeforeChangeOf(trialId, enrolmentId);
         Enrolment enrolment = Enrolment.findById(enrolmentId);
         if (enrolment == null || !enrolment.trialId.equals(trialId)) {
             throw ProblemException.notFound("No such enrolment in this trial");

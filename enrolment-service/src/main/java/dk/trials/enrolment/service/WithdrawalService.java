@@ -20,17 +20,22 @@ import java.util.UUID;
 public class WithdrawalService {
 
     private final EnrolmentEventPublisher events;
+    private final EnrolmentNumbering numbering;
     private final ResponsibleJobcentre responsible;
     private final Clock clock;
 
-    public WithdrawalService(EnrolmentEventPublisher events, ResponsibleJobcentre responsible, Clock clock) {
+    public WithdrawalService(EnrolmentEventPublisher events, EnrolmentNumbering numbering, ResponsibleJobcentre responsible,
+                             Clock clock) {
         this.events = events;
+        this.numbering = numbering;
         this.responsible = responsible;
         this.clock = clock;
     }
 
     @Transactional
     public Participant withdraw(UUID trialId, UUID enrolmentId, WithdrawParticipant command, Caller caller) {
+        // Its withdrawal or transfer is published after its enrolment, which may be waiting for its number still.
+        numbering.numberBeforeChangeOf(trialId, enrolmentId);
         Enrolment enrolment = Enrolment.findById(enrolmentId, LockModeType.PESSIMISTIC_WRITE);
         if (enrolment == null || !enrolment.trialId.equals(trialId)) {
             throw ProblemException.notFound("No such enrolment in this trial");
