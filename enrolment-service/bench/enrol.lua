@@ -1,7 +1,9 @@
 -- wrk script: every request enrols a new citizen — a valid CPR number of someone aged 18–29, never repeated in a run —
 -- for one of the benchmark's jobcentres, with that jobcentre's own token.
 -- Environment: TRIAL (id), BENCH_JOBCENTRES ("101 147 ..."), TOKEN_<code> (the bearer tokens of each jobcentre,
--- space-separated, used in turn), RUN (0, 1, ...: each wrk run of one benchmark gets its own citizens).
+-- space-separated, used in turn), RUN (0, 1, ...: each wrk run of one benchmark gets its own citizens), RATE (if set,
+-- requests per second in all: each thread sends its share on a fixed schedule, a paced load instead of as fast as the
+-- connections go; THREADS, the wrk threads, must be set with it).
 
 local threads = {}
 local counter = 0
@@ -27,6 +29,30 @@ function init(args)
     eighteen = os.time({ year = now.year - 18, month = now.month, day = now.day, hour = 12 })
     n = 0
     run = tonumber(os.getenv("RUN") or "0")
+end
+
+-- Defined only for a paced run: wrk asks a script that has delay() before every request. Each request of a thread
+-- takes the thread's next slot on the schedule, whatever the latency of the ones before, so the rate holds as long as
+-- a connection is free.
+local rate = tonumber(os.getenv("RATE") or "0")
+if rate > 0 then
+    local ffi = require("ffi")
+    ffi.cdef [[
+        typedef struct { long tv_sec; long tv_nsec; } timespec;
+        int clock_gettime(int clock, timespec *now);
+    ]]
+    local now = ffi.new("timespec")
+    local function millis()
+        ffi.C.clock_gettime(1, now)   -- CLOCK_MONOTONIC
+        return tonumber(now.tv_sec) * 1000 + tonumber(now.tv_nsec) / 1e6
+    end
+    local interval = 1000 * tonumber(os.getenv("THREADS") or "1") / rate
+    local slot
+    function delay()
+        local t = millis()
+        slot = math.max((slot or t) + interval, t - 1000)
+        return math.max(0, math.floor(slot - t))
+    end
 end
 
 -- The k-th citizen of this thread: birth dates cycle over 4,000 days; the serial encodes the run, the thread and the

@@ -1,12 +1,13 @@
--- wrk script of the baseline: every request reads the one enrolment BASELINE_PATH names, with the tokens of its
--- jobcentre (TOKEN_<BASELINE_JOBCENTRE>, space-separated) in turn, so that no token meets the per-token rate limit.
+-- wrk script of the reads: every request GETs READ_PATH with the tokens READ_TOKENS holds (space-separated) in turn,
+-- so that no token meets the per-token rate limit. The baseline reads one enrolment with its jobcentre's tokens; the
+-- mixed phase reads a trial's estimates with analysts' tokens.
 
 function init(args)
     tokens = {}
-    for token in string.gmatch(os.getenv("TOKEN_" .. os.getenv("BASELINE_JOBCENTRE")), "%S+") do
+    for token in string.gmatch(os.getenv("READ_TOKENS"), "%S+") do
         table.insert(tokens, token)
     end
-    path = os.getenv("BASELINE_PATH")
+    path = os.getenv("READ_PATH")
     n = 0
 end
 

@@ -8,8 +8,12 @@
 #   CONNECTIONS="32 128" SECONDS_PER_PHASE=60 DESIGNS="blocks minimisation" enrolment-service/bench/run.sh
 #
 # Environment: CONNECTIONS, THREADS, SECONDS_PER_PHASE, WARMUP_SECONDS, TOKENS_PER_JOBCENTRE, DESIGNS (blocks simple
-# minimisation: one trial and one enrolment phase each); TRIAL_URL and ENROLMENT_URL to aim at services other than the
-# local stack's (then the stack is left alone; tokens still come from deploy/local/token).
+# minimisation: one trial and one enrolment phase each); PACED_RATE (420 enrolments/s) and PACED_CONNECTIONS (16) for
+# the paced phase, during which a probe measures how soon an enrolment is counted in outcome-service's estimates;
+# MIXED (yes) for the mixed phase: enrolment at saturation while analysts read estimates (ESTIMATE_CONNECTIONS, 4) and
+# a register feed posts BULK_LINES (20000) outcomes in bulk, each beside its figure alone; TRIAL_URL, ENROLMENT_URL and
+# OUTCOME_URL to aim at services other than the local stack's (then the stack is left alone; tokens still come from
+# deploy/local/token).
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(cd "$HERE/../.." && pwd)
@@ -29,9 +33,19 @@ if [[ -z "${TRIAL_URL:-}${ENROLMENT_URL:-}" ]]; then
 fi
 TRIAL_URL=${TRIAL_URL:-http://127.0.0.1:8081}
 ENROLMENT_URL=${ENROLMENT_URL:-http://127.0.0.1:8082}
+OUTCOME_URL=${OUTCOME_URL:-http://127.0.0.1:8083}
+PACED_RATE=${PACED_RATE:-420}
+PACED_CONNECTIONS=${PACED_CONNECTIONS:-16}
+MIXED=${MIXED:-yes}
+ESTIMATE_CONNECTIONS=${ESTIMATE_CONNECTIONS:-4}
+BULK_LINES=${BULK_LINES:-20000}
 
 token() { "$REPO/deploy/local/token" "$@"; }
 DESIGNER=$(token trial-designer)
+ANALYST=$(token analyst)
+# Readers of the estimates: a dashboard's replicas, each with a token of its own (the rate limit is per token).
+ANALYST_TOKENS=$(token analyst --count 8 | paste -sd' ')
+ADMIN=$(token admin)
 # The per-token rate limit (200/s, bursts of 400) stays on, as in production: each jobcentre's case system holds
 # several tokens (its replicas, each with its own), so that the load measures the service, not the limiter.
 TOKENS_PER_JOBCENTRE=${TOKENS_PER_JOBCENTRE:-32}
@@ -95,6 +109,9 @@ JSON
     echo "$trial $(sed -E 's/.*"enrolmentId":"([^"]+)".*/\1/' <<<"${response%$'\n'*}")"
 }
 declare -A TRIAL_OF
+# The probe's trial: simple randomisation, only the probe's citizens, so that its participant count tells when the
+# probe's own enrolment has reached the estimates.
+read -r PROBE_TRIAL _ < <(open_trial simple 990)
 serial=999
 for d in $DESIGNS; do
     randomisation_of "$d" >/dev/null
@@ -115,13 +132,16 @@ echo "machine: $(nproc) cores, $(uname -sr); load before the run: $(cut -d' ' -f
 
 export BENCH_JOBCENTRES="${JOBCENTRES[*]}"
 for t in "${TOKENS[@]}"; do export "TOKEN_${t%%=*}=${t#*=}"; done
-export BASELINE_PATH BASELINE_JOBCENTRE=${JOBCENTRES[0]}
+# The baseline's reads; the estimates' readers set their own for their wrk.
+export READ_PATH=$BASELINE_PATH
+READ_TOKENS=${TOKENS[0]#*=}
+export READ_TOKENS
 baseline=(-s "$HERE/read.lua" "$ENROLMENT_URL")
 enrol=(-s "$HERE/enrol.lua" "$ENROLMENT_URL")
 # CPU time (clock ticks) used so far by each part of the system: the local stack's services by their pid files,
 # PostgreSQL by database, the broker, and the machine as a whole (/proc/stat), as "name=ticks ..." on one line. wrk has
 # exited by the second reading, so its share is in the machine's remainder ("other").
-PIDS_DIR="$REPO/deploy/local/.stack/pids"
+PIDS_DIR="${TRIALS_STACK_DIR:-$REPO/deploy/local/.stack}/pids"
 cpu_ticks() {
     local line="machine=$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat)"
     local svc pid
@@ -208,10 +228,100 @@ for conns in $CONNECTIONS; do
         echo "$conns connections: minimisation $(awk -v a="$rps_minimisation" -v b="$rps_blocks" 'BEGIN {printf "%.2f", a / b}')× permuted blocks" >>"$RATIOS"
     fi
 done
+
+# Paced: PACED_RATE enrolments/s into the first design's trial (bench/enrol.lua's schedule), while the probe enrols one citizen a
+# second into its own trial and polls outcome-service's estimates of that trial every 20 ms until the citizen counts:
+# the time from the request to the estimates, through outbox, broker, outcome-service's consumer and rolling refresh.
+participants_of_probe() {
+    curl -sf -H "Authorization: Bearer $ANALYST" "$OUTCOME_URL/api/v1/trials/$PROBE_TRIAL/estimates" \
+        | jq '[.arms[].participants] | add // 0'
+}
+probe() {   # probe SECONDS OUT: one probe enrolment a second; prints the milliseconds each took to be counted
+    local until=$(( $(date +%s) + $1 )) i=0 expected counted t0 t1 born
+    expected=$(participants_of_probe)
+    while (( $(date +%s) < until )); do
+        i=$((i + 1))
+        born=$(date -u -d "$today - 21 years - $i days" +%d%m%y)
+        t0=$(date +%s%N)
+        curl -sf -o /dev/null -H "Authorization: Bearer $FIRST_TOKEN" -H 'Content-Type: application/json' \
+            -d "{\"cpr\":\"${born}4950\",\"jobcentre\":\"${JOBCENTRES[0]}\",\"benefitType\":\"DAGPENGE\",\"weeksUnemployed\":1}" \
+            "$ENROLMENT_URL/api/v1/trials/$PROBE_TRIAL/enrolments" || continue
+        expected=$((expected + 1))
+        while counted=$(participants_of_probe) && (( counted < expected )) && (( $(date +%s%N) - t0 < 30000000000 )); do
+            sleep 0.02
+        done
+        t1=$(date +%s%N)
+        echo $(( (t1 - t0) / 1000000 )) >>"$2"
+        sleep "$(awk -v ms=$(( (t1 - t0) / 1000000 )) 'BEGIN {s = 1 - ms / 1000; print (s > 0 ? s : 0)}')"
+    done
+}
+percentile() {   # percentile P FILE: the P-th percentile (nearest rank) of the numbers in FILE
+    sort -n "$2" | awk -v p="$1" '{v[NR] = $1} END {if (NR == 0) {print "n/a"; exit} r = int(p / 100 * NR + 0.999); if (r < 1) r = 1; print v[r]}'
+}
+PROBE_LOG=$(mktemp)
+run=$((run + 1))
+probe "$SECONDS_PER_PHASE" "$PROBE_LOG" &
+probe_pid=$!
+RUN=$run TRIAL=${TRIAL_OF[$first]} RATE=$PACED_RATE THREADS=$THREADS \
+    phase "paced POST enrolment ($(label_of "$first"), target $PACED_RATE/s)" "$PACED_CONNECTIONS" "$SECONDS_PER_PHASE" "${enrol[@]}"
+wait "$probe_pid" || true
+PACED_SUMMARY="paced enrolment: counted in the estimates after p50 $(percentile 50 "$PROBE_LOG") ms, p95 $(percentile 95 "$PROBE_LOG") ms, max $(percentile 100 "$PROBE_LOG") ms ($(wc -l <"$PROBE_LOG") probes; target p95 ≤ 1000 ms)"
+rm -f "$PROBE_LOG"
+
+# Mixed: enrolment at saturation while analysts read the trial's estimates and a register feed posts outcomes of the
+# trial's participants in bulk; each part first alone, then all together. The bulk lines name participants by
+# enrolment id (taken from the enrolments database), one job exit each, the two halves disjoint so that neither post
+# is of duplicates.
+MIXED_SUMMARY=()
+if [[ $MIXED == yes ]]; then
+    estimates_path="/api/v1/trials/${TRIAL_OF[$first]}/estimates"
+    estimates=(-s "$HERE/read.lua" "$OUTCOME_URL")
+    BULK_DIR=$(mktemp -d)
+    "${PSQL[@]}" -c "select id from enrolment where trial_id = '${TRIAL_OF[$first]}' and sequence is not null
+                     order by sequence limit $((2 * BULK_LINES))" \
+        | awk -v dir="$BULK_DIR" -v half="$BULK_LINES" -v on="$today" '{
+              f = (NR <= half) ? "alone" : "mixed"
+              printf "{\"enrolmentId\":\"%s\",\"type\":\"JOB_EXIT\",\"occurredOn\":\"%s\",\"source\":\"BENCH\",\"sourceId\":\"bench-%s-%d\"}\n", $1, on, f, NR >> (dir "/" f ".ndjson")
+          }'
+    bulk() {   # bulk FILE: posts it, prints lines per second
+        local lines t0 t1
+        lines=$(wc -l <"$1")
+        t0=$(date +%s%N)
+        curl -sf -o /dev/null -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/x-ndjson' \
+            --data-binary "@$1" "$OUTCOME_URL/api/v1/trials/${TRIAL_OF[$first]}/outcomes/bulk" || { echo "failed"; return; }
+        t1=$(date +%s%N)
+        awk -v n="$lines" -v ns=$((t1 - t0)) 'BEGIN {printf "%.0f", n / (ns / 1e9)}'
+    }
+    READ_PATH=$estimates_path READ_TOKENS=$ANALYST_TOKENS \
+        phase "baseline: GET estimates (analyst)" "$ESTIMATE_CONNECTIONS" "$SECONDS_PER_PHASE" "${estimates[@]}"
+    estimates_alone=$LAST_RPS
+    bulk_alone=$(bulk "$BULK_DIR/alone.ndjson")
+    echo "| bulk outcomes alone ($BULK_LINES lines, lines/s) | 1 | $bulk_alone | | | |"
+    READ_PATH=$estimates_path READ_TOKENS=$ANALYST_TOKENS \
+        wrk -t1 -c"$ESTIMATE_CONNECTIONS" -d"${SECONDS_PER_PHASE}s" --latency "${estimates[@]}" >"$BULK_DIR/estimates.txt" &
+    reads_pid=$!
+    ( sleep 2; bulk "$BULK_DIR/mixed.ndjson" >"$BULK_DIR/bulk.txt" ) &
+    bulk_pid=$!
+    run=$((run + 1))
+    RUN=$run TRIAL=${TRIAL_OF[$first]} phase "mixed: POST enrolment ($(label_of "$first"))" "$conns" "$SECONDS_PER_PHASE" "${enrol[@]}"
+    mixed_rps=$LAST_RPS
+    wait "$reads_pid" "$bulk_pid" || true
+    estimates_mixed=$(awk '/^Requests\/sec/ {print $2}' "$BULK_DIR/estimates.txt")
+    printf '| mixed: GET estimates (analyst) | %s | %s | %s | %s | |\n' "$ESTIMATE_CONNECTIONS" "$estimates_mixed" \
+        "$(awk '$1 == "50%" {print $2}' "$BULK_DIR/estimates.txt")" "$(awk '$1 == "99%" {print $2}' "$BULK_DIR/estimates.txt")"
+    echo "| mixed: bulk outcomes ($BULK_LINES lines, lines/s) | 1 | $(cat "$BULK_DIR/bulk.txt") | | | |"
+    ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf (b > 0 ? "%.2f" : "n/a"), a / b}'; }
+    alone_rps_var="rps_$first"
+    MIXED_SUMMARY+=("mixed: enrolment $(ratio "$mixed_rps" "${!alone_rps_var}")× enrolment alone ($first, ${conns} connections), estimate reads $(ratio "$estimates_mixed" "$estimates_alone")× alone, bulk ingest $(ratio "$(cat "$BULK_DIR/bulk.txt")" "$bulk_alone")× alone")
+    rm -rf "$BULK_DIR"
+fi
+
 echo
 echo "Ratios (each beside its baseline from the same run):"
 sed 's/^/- /' "$RATIOS"
 rm -f "$RATIOS"
+echo "- $PACED_SUMMARY"
+for line in "${MIXED_SUMMARY[@]}"; do echo "- $line"; done
 echo
 echo "Where the CPU went (the services, PostgreSQL by database, the broker; other = wrk and the rest of the machine):"
 sed 's/^/- /' "$CPU_LOG"

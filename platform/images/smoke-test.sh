@@ -3,7 +3,7 @@
 # (deploy/local/stack --infra-only, state in target/stack, ports moved by 20000), the way a cluster runs it: read-only
 # root file system, a tmpfs on /tmp, user 1001, configuration from the environment, keys mounted read-only as files.
 # For each image it checks, failing on the first check that does not hold (the three run side by side):
-#   - the heap follows the container's memory limit (MaxRAMPercentage=75: 512 MiB gives a 384 MiB heap);
+#   - the heap follows the container's memory limit (MaxRAMPercentage=37.5: 512 MiB gives a 192 MiB heap);
 #   - /q/health/ready answers 200 within READY_TIMEOUT seconds, and one authenticated call answers as designed;
 #   - java is PID 1 and runs as uid 1001, and writing to / fails;
 #   - "podman stop -t 40" (SIGTERM) ends it by itself before the grace period, with Quarkus' graceful stop logged
@@ -69,12 +69,12 @@ fail() {   # fail SERVICE MESSAGE: the container's log, then the failure
     die "$1: $2"
 }
 
-# The heap a 512 MiB limit gives: MaxRAMPercentage=75 of it, 384 MiB, whatever the machine has.
+# The heap a 512 MiB limit gives: MaxRAMPercentage=37.5 of it, 192 MiB, whatever the machine has.
 check_heap_follows_limit() {
     local service=$1 heap
     heap=$(podman run --rm --memory 512m --entrypoint java "$(service_image "$service")" -XX:+PrintFlagsFinal -version 2>/dev/null \
         | awk '$2 == "MaxHeapSize" { print $4 }')
-    [[ $heap == $((384 * 1024 * 1024)) ]] || die "$service: with a 512 MiB limit the heap is ${heap:-unknown} bytes, not 384 MiB"
+    [[ $heap == $((192 * 1024 * 1024)) ]] || die "$service: with a 512 MiB limit the heap is ${heap:-unknown} bytes, not 192 MiB"
 }
 
 run_service() {   # run_service SERVICE PORT
