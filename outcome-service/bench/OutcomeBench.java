@@ -56,6 +56,7 @@ public class OutcomeBench {
     private static final int HORIZON = 182;
 
     private static final int PG_PORT = Integer.parseInt(System.getenv().getOrDefault("BENCH_PG_PORT", "55499"));
+    private static final String APP_ROLE = "bench_app";
     private static final int HTTP_PORT = Integer.parseInt(System.getenv().getOrDefault("BENCH_HTTP_PORT", "18083"));
 
     public static void main(String[] args) throws Exception {
@@ -72,13 +73,16 @@ public class OutcomeBench {
                 .setServerConfig("max_wal_size", "4GB").setServerConfig("listen_addresses", "127.0.0.1").start();
         try (Connection admin = postgres.getPostgresDatabase().getConnection(); Statement s = admin.createStatement()) {
             s.execute("create database outcomes");
+            // The service connects as a role of its own, as in production (application.properties, "Two roles").
+            s.execute("create role " + APP_ROLE + " login password '" + APP_ROLE + "'");
         }
         String jdbc = "jdbc:postgresql://127.0.0.1:" + PG_PORT + "/outcomes";
         Process serviceProcess = startService(root, work, jdbc);
         try {
             String service = "http://127.0.0.1:" + HTTP_PORT;
             awaitLive(service);
-            measure(service, jdbc, privateKey(root.resolve("platform/test-support/src/main/resources/jwt/test-private-key.pem")), sizes, output);
+            measure(service, serviceProcess.pid(), jdbc,
+                    privateKey(root.resolve("platform/test-support/src/main/resources/jwt/test-private-key.pem")), sizes, output);
         } finally {
             serviceProcess.destroy();
             serviceProcess.waitFor();
@@ -95,11 +99,21 @@ public class OutcomeBench {
             new java.security.SecureRandom().nextBytes(key);
             Files.writeString(keys.resolve(name + ".key"), Base64.getEncoder().encodeToString(key));
         }
-        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx1g", "-jar",
-                root.resolve("outcome-service/target/quarkus-app/quarkus-run.jar").toString())
+        // The local stack's JVM settings (BENCH_SERVICE_JAVA_OPTS, from deploy/local/stack by run.sh), so that the
+        // resident memory measured with a million participants is what a pod of the service holds.
+        List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(List.of(System.getenv().getOrDefault("BENCH_SERVICE_JAVA_OPTS", "").trim().split("\\s+")));
+        command.removeIf(String::isEmpty);
+        command.addAll(List.of("-jar", root.resolve("outcome-service/target/quarkus-app/quarkus-run.jar").toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(work.resolve("service.log").toFile());
+        builder.environment().put("MALLOC_ARENA_MAX", "2");
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(HTTP_PORT));
         builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", jdbc);
+        builder.environment().put("QUARKUS_DATASOURCE_USERNAME", APP_ROLE);
+        builder.environment().put("QUARKUS_DATASOURCE_PASSWORD", APP_ROLE);
+        builder.environment().put("QUARKUS_FLYWAY_USERNAME", "postgres");
+        builder.environment().put("QUARKUS_FLYWAY_PASSWORD", "postgres");
         builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + (PG_PORT + 1));
         builder.environment().put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", root.resolve("platform/test-support/src/main/resources/jwt/test-public-key.pem").toString());
         builder.environment().put("TRIALS_CPR_KEY_DIR", keys.toString());
@@ -125,15 +139,15 @@ public class OutcomeBench {
         throw new IllegalStateException("the service did not come up");
     }
 
-    private static void measure(String service, String jdbc, PrivateKey key, List<Integer> sizes, Path output) throws Exception {
+    private static void measure(String service, long pid, String jdbc, PrivateKey key, List<Integer> sizes, Path output) throws Exception {
         String token = token(key);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         List<String> rows = new ArrayList<>();
-        rows.add("| participants | COPY baseline (rows/s) | bulk ingest (lines/s) | ingest / COPY | re-post, all duplicates (lines/s) | estimates follow ingest after | GET /estimates today p50 / p99 | GET /estimates?asOf=yesterday p50 / p99 |");
-        rows.add("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        rows.add("| participants | COPY baseline (rows/s) | bulk ingest (lines/s) | ingest / COPY | re-post, all duplicates (lines/s) | estimates follow ingest after | GET /estimates today p50 / p99 | GET /estimates?asOf=yesterday p50 / p99 | service RSS after (MB) |");
+        rows.add("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         try (Connection db = DriverManager.getConnection(jdbc, "postgres", "postgres")) {
             for (int n : sizes) {
-                rows.add(run(n, service, db, http, token));
+                rows.add(run(n, service, db, http, token) + " " + residentMegabytes(pid) + " |");
                 System.out.println(rows.get(rows.size() - 1));
             }
         }
@@ -197,6 +211,16 @@ public class OutcomeBench {
         return String.format("| %,d | %,.0f | %,.0f | %.2f | %,.0f | %.1f s | %.1f / %.1f ms | %.1f / %.1f ms |",
                 n, copyRate, n / ingestSeconds, (n / ingestSeconds) / copyRate, n / repostSeconds, follow,
                 todayLatency[0], todayLatency[1], pastLatency[0], pastLatency[1]);
+    }
+
+    /** The service's resident set (VmRSS) now, in MB. */
+    private static long residentMegabytes(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            }
+        }
+        throw new IllegalStateException("no VmRSS for process " + pid);
     }
 
     /** The participants and their enrolment counts, as the enrolment-events consumer leaves them. */
@@ -301,13 +325,16 @@ public class OutcomeBench {
         }
     }
 
-    /** An admin bearer token signed with the given key (the test key pair the service is started to trust). */
+    /**
+     * An admin bearer token signed with the given key (the test key pair the service is started to trust), for the
+     * audience the service verifies (mp.jwt.verify.audiences).
+     */
     private static String token(PrivateKey key) throws Exception {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         long now = Instant.now().getEpochSecond();
         String header = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
         String claims = b64.encodeToString(("{\"iss\":\"https://trials.local/auth\",\"upn\":\"bench\",\"sub\":\"bench\","
-                + "\"groups\":[\"admin\"],\"iat\":" + now + ",\"exp\":" + (now + 6 * 3600) + "}").getBytes(StandardCharsets.UTF_8));
+                + "\"aud\":\"trials-api\",\"groups\":[\"admin\"],\"iat\":" + now + ",\"exp\":" + (now + 6 * 3600) + "}").getBytes(StandardCharsets.UTF_8));
         Signature rsa = Signature.getInstance("SHA256withRSA");
         rsa.initSign(key);
         rsa.update((header + "." + claims).getBytes(StandardCharsets.US_ASCII));

@@ -10,8 +10,8 @@ import java.time.Duration;
 public interface BulkUploadsConfig {
 
     /**
-     * Bulk files loaded at once. Each holds at most one of the datasource's connections at a time (its batch in
-     * flight), so this is also the most connections bulk uploads can take from the pool.
+     * Bulk files loaded at once. Each holds at most {@code BulkWriters.BATCHES_PER_UPLOAD} (two) of the datasource's
+     * connections at a time, so twice this is the most connections bulk uploads can take from the pool.
      */
     @WithDefault("4")
     int concurrentUploads();

@@ -15,10 +15,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The bounded pool that writes bulk files' batches: {@code trials.outcomes.bulk.concurrent-uploads} files at a time,
- * one writer thread each. An upload claims a slot before its first line is read and frees it when it answers; one
- * more is refused with 429 and Retry-After. As a file has at most one batch in flight, bulk uploads together never
- * hold more of the datasource's connections than there are slots, and the consumers, the relay and single reports
- * keep the rest of the pool however many files arrive.
+ * {@link #BATCHES_PER_UPLOAD} writer threads each. An upload claims a slot before its first line is read and frees it
+ * when it answers; one more is refused with 429 and Retry-After. As a file has at most that many batches in flight,
+ * each holding one connection, bulk uploads together never hold more of the datasource's connections than
+ * {@code BATCHES_PER_UPLOAD} per slot, and the consumers, the relay and single reports keep the rest of the pool
+ * however many files arrive.
  */
 @ApplicationScoped
 public class BulkWriters {
@@ -28,6 +29,14 @@ public class BulkWriters {
         @Override
         void close();
     }
+
+    /**
+     * The most batches of one file written at once: two, so that one file's batches are not bound by one database
+     * backend's core (bench/README.md). With two, only the batch before can be in flight beside a new one, which is
+     * all the file's check for a repeated source + sourceId compares with ({@link OutcomeResource}); more would need
+     * the keys of every batch in flight.
+     */
+    static final int BATCHES_PER_UPLOAD = 2;
 
     private final int slots;
     private final long retryAfterSeconds;
@@ -42,7 +51,7 @@ public class BulkWriters {
         this.slots = config.concurrentUploads();
         this.retryAfterSeconds = Math.max(1, config.retryAfter().toSeconds());
         this.free = new Semaphore(slots);
-        this.threads = Executors.newFixedThreadPool(slots, task -> {
+        this.threads = Executors.newFixedThreadPool(slots * BATCHES_PER_UPLOAD, task -> {
             Thread thread = new Thread(task, "outcome-bulk-writer-" + created.incrementAndGet());
             thread.setDaemon(true);
             return thread;

@@ -48,8 +48,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 @Path("/api/v1/trials/{trialId}/outcomes")
@@ -223,9 +225,15 @@ public class OutcomeResource {
     private BulkReceipt ingestInBatches(UUID trialId, String jobcentre, UUID upload, InputStream body,
                                         UploadProgress.Tracker tracker) {
         BulkCounter counter = new BulkCounter(LISTED_REJECTIONS);
-        BatchPipeline pipeline = new BatchPipeline(writers.executor(), counter);
+        // A jobcentre's lines may take places of its cap of waiting outcomes, which go in file order; an admin's
+        // (a register's) wait without limit, so two of its batches may be written at once.
+        BatchPipeline pipeline = new BatchPipeline(writers.executor(), counter,
+                jobcentre == null ? BulkWriters.BATCHES_PER_UPLOAD : 1);
         List<IncomingOutcome> batch = new ArrayList<>(BATCH);
         List<Long> batchLines = new ArrayList<>(BATCH);
+        Set<SourceKey> batchKeys = new HashSet<>();
+        Set<SourceKey> previousKeys = Set.of();
+        boolean repeatsPrevious = false;
         try (body) {
             NdjsonLines in = new NdjsonLines(body, MAX_LINE_BYTES);
             for (NdjsonLines.Line line; (line = in.next()) != null; ) {
@@ -244,18 +252,21 @@ public class OutcomeResource {
                     counter.rejected(number, describe(read.errors()));
                     continue;
                 }
-                batch.add(read.outcome());
+                IncomingOutcome outcome = read.outcome();
+                SourceKey key = new SourceKey(outcome.source(), outcome.sourceId());
+                batchKeys.add(key);
+                repeatsPrevious |= previousKeys.contains(key);
+                batch.add(outcome);
                 batchLines.add(number);
                 if (batch.size() == BATCH) {
-                    List<IncomingOutcome> full = batch;
-                    pipeline.submit(batchLines, () -> {
-                        uploads.alive(upload);
-                        return ingestion.ingest(trialId, full, false);
-                    });
-                    // The batch before this one is counted by now.
+                    submit(pipeline, repeatsPrevious, batchLines, trialId, batch, upload);
+                    // The batches before the ones in flight are counted by now.
                     tracker.counted(counter.counts());
+                    previousKeys = batchKeys;
+                    repeatsPrevious = false;
                     batch = new ArrayList<>(BATCH);
                     batchLines = new ArrayList<>(BATCH);
+                    batchKeys = new HashSet<>();
                 }
             }
         } catch (IOException e) {
@@ -268,12 +279,30 @@ public class OutcomeResource {
             throw e;
         }
         if (!batch.isEmpty()) {
-            List<IncomingOutcome> last = batch;
-            pipeline.submit(batchLines, () -> ingestion.ingest(trialId, last, false));
+            submit(pipeline, repeatsPrevious, batchLines, trialId, batch, upload);
         }
         pipeline.drain();
         tracker.finished(UploadState.DONE, counter.counts());
         return counter.receipt();
+    }
+
+    /** A source and source id: what makes two lines one outcome. */
+    private record SourceKey(String source, String sourceId) {
+    }
+
+    /**
+     * Hands a batch to the pipeline. One that repeats a source + sourceId of the batch before it waits until that
+     * batch has committed: of two such lines the first in the file is kept, and the later one must find it there.
+     */
+    private void submit(BatchPipeline pipeline, boolean repeatsPrevious, List<Long> lineNumbers, UUID trialId,
+                        List<IncomingOutcome> batch, UUID upload) {
+        if (repeatsPrevious) {
+            pipeline.drain();
+        }
+        pipeline.submit(lineNumbers, () -> {
+            uploads.alive(upload);
+            return ingestion.ingest(trialId, batch, false);
+        });
     }
 
     /**

@@ -7,6 +7,12 @@ import dk.trials.platform.cpr.CprPseudonymiser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
 /**
  * Participants as enrolment-service allocated them, counted in the aggregates in the transaction of the consumed
  * event; outcomes that arrived before the enrolment are resolved at once.
@@ -16,16 +22,16 @@ import jakarta.transaction.Transactional;
 public class EnrolmentProjection {
 
     private final ParticipantStore participants;
-    private final FollowUpAggregates aggregates;
+    private final EnrolmentCounts counts;
     private final PendingOutcomeMatch pendingOutcomes;
     private final RollingEstimates rolling;
     private final CprPseudonymiser pseudonymiser;
 
-    public EnrolmentProjection(ParticipantStore participants, FollowUpAggregates aggregates,
+    public EnrolmentProjection(ParticipantStore participants, EnrolmentCounts counts,
                                PendingOutcomeMatch pendingOutcomes, RollingEstimates rolling,
                                CprPseudonymiser pseudonymiser) {
         this.participants = participants;
-        this.aggregates = aggregates;
+        this.counts = counts;
         this.pendingOutcomes = pendingOutcomes;
         this.rolling = rolling;
         this.pseudonymiser = pseudonymiser;
@@ -37,15 +43,61 @@ public class EnrolmentProjection {
      * topic, names the participant by the bare citizen pseudonym, made per-trial here as migration 7.1 did.
      */
     public void enrolled(ParticipantEnrolled e) {
-        String pseudonym = pseudonymiser.perTrial(e.trialId(), e.participant());
-        if (participants.add(e.enrolmentId(), e.trialId(), pseudonym, e.arm(), e.jobcentre(), e.stratum(),
-                e.enrolledOn(), e.sequence())) {
-            aggregates.countEnrolment(e.trialId(), e.arm(), e.jobcentre(), e.enrolledOn());
-            rolling.markChangedOnCommit(e.trialId());
-        } else {
-            participants.rekey(e.enrolmentId(), pseudonym);
+        enrolled(List.of(e));
+    }
+
+    /**
+     * The events in their order, with the effect {@link #enrolled(ParticipantEnrolled)} has on each in turn, written
+     * set-based: the new participants and their counts by one statement each, the outcomes waiting for them looked
+     * up by one, and matched only for those that have some. A list is written in stretches that name each
+     * participant (by enrolment and by pseudonym) once, so that no event of a stretch can change what another of it
+     * finds; an event that names one a second time starts the next stretch.
+     */
+    public void enrolled(List<ParticipantEnrolled> events) {
+        List<ParticipantStore.NewParticipant> stretch = new ArrayList<>();
+        Set<UUID> enrolments = new HashSet<>();
+        Set<String> pseudonyms = new HashSet<>();
+        for (ParticipantEnrolled e : events) {
+            String pseudonym = pseudonymiser.perTrial(e.trialId(), e.participant());
+            if (enrolments.contains(e.enrolmentId()) || pseudonyms.contains(e.trialId() + " " + pseudonym)) {
+                enrolledOnce(stretch);
+                stretch.clear();
+                enrolments.clear();
+                pseudonyms.clear();
+            }
+            enrolments.add(e.enrolmentId());
+            pseudonyms.add(e.trialId() + " " + pseudonym);
+            stretch.add(new ParticipantStore.NewParticipant(e.enrolmentId(), e.trialId(), pseudonym, e.arm(),
+                    e.jobcentre(), e.stratum(), e.enrolledOn(), e.sequence()));
         }
-        pendingOutcomes.matchFor(e.enrolmentId());
+        enrolledOnce(stretch);
+    }
+
+    /** Participants named once each: those new are added and counted, those known re-keyed if need be. */
+    private void enrolledOnce(List<ParticipantStore.NewParticipant> stretch) {
+        if (stretch.isEmpty()) {
+            return;
+        }
+        Set<UUID> added = participants.addAll(stretch);
+        List<EnrolmentCounts.Cell> counted = new ArrayList<>();
+        Set<UUID> changedTrials = new HashSet<>();
+        for (ParticipantStore.NewParticipant p : stretch) {
+            if (added.contains(p.enrolmentId())) {
+                counted.add(new EnrolmentCounts.Cell(p.trialId(), p.arm(), p.jobcentre(), p.enrolledOn()));
+                changedTrials.add(p.trialId());
+            }
+        }
+        counts.count(counted);
+        changedTrials.forEach(rolling::markChangedOnCommit);
+        Set<UUID> waitedFor = participants.withPendingOutcomes(added);
+        for (ParticipantStore.NewParticipant p : stretch) {
+            if (!added.contains(p.enrolmentId())) {
+                participants.rekey(p.enrolmentId(), p.pseudonym());
+                pendingOutcomes.matchFor(p.enrolmentId());
+            } else if (waitedFor.contains(p.enrolmentId())) {
+                pendingOutcomes.matchFor(p.enrolmentId());
+            }
+        }
     }
 
     /**

@@ -7,7 +7,6 @@ import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,8 @@ import java.util.UUID;
 
 /**
  * Writes the aggregates every estimate is computed from, in the transaction of each consumed event or ingested
- * batch: participants by enrolment date ({@code enrolment_count}) and their ends of follow-up by enrolment date and
+ * batch: participants by enrolment date ({@code enrolment_count}, whose new participants {@link EnrolmentCounts}
+ * counts) and their ends of follow-up by enrolment date and
  * day ({@code follow_up_count}) and by day alone ({@code follow_up_day}). One statement per table for all touched
  * cells, in a fixed cell order.
  */
@@ -27,23 +27,6 @@ public class FollowUpAggregates {
 
     public FollowUpAggregates(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
-    }
-
-    /** Counts one more participant of an arm in a jobcentre enrolled on this date. */
-    public void countEnrolment(UUID trialId, String arm, String jobcentre, LocalDate enrolledOn) {
-        String sql = """
-                insert into enrolment_count (trial_id, arm, jobcentre, enrolled_on, participants) values (?, ?, ?, ?, 1)
-                on conflict (trial_id, arm, jobcentre, enrolled_on)
-                do update set participants = enrolment_count.participants + 1""";
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, trialId);
-            s.setString(2, arm);
-            s.setString(3, jobcentre);
-            s.setObject(4, enrolledOn);
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Adds the collected changes of ends of follow-up to the three aggregates. */

@@ -9,12 +9,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -88,29 +89,76 @@ public class ParticipantStore {
         return found;
     }
 
+    /** A participant as an enrolment event names them, with the pseudonym under the trial's key. */
+    public record NewParticipant(UUID enrolmentId, UUID trialId, String pseudonym, String arm, String jobcentre,
+                                 String stratum, LocalDate enrolledOn, Long sequence) {
+    }
+
     /**
-     * Records an enrolment once, with its number within the trial (null on events from before numbers existed), which
-     * allocation checkpoints count up to; false when the participant is already known (a redelivered or repeated
-     * event), and then its first number stays.
+     * Records each enrolment once, with its number within the trial (null on events from before numbers existed),
+     * which allocation checkpoints count up to; the enrolment ids of those recorded now. A participant already known
+     * (a redelivered or repeated event) is left as it is, with its first number.
      */
-    public boolean add(UUID enrolmentId, UUID trialId, String pseudonym, String arm, String jobcentre, String stratum,
-                       LocalDate enrolledOn, Long sequence) {
+    public Set<UUID> addAll(List<NewParticipant> added) {
         String sql = """
                 insert into participant (enrolment_id, trial_id, pseudonym, arm, jobcentre, stratum, enrolled_on, sequence)
-                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""";
+                select * from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::date[], ?::bigint[])
+                on conflict do nothing returning enrolment_id""";
+        Set<UUID> recorded = new HashSet<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, enrolmentId);
-            s.setObject(2, trialId);
-            s.setString(3, pseudonym);
-            s.setString(4, arm);
-            s.setString(5, jobcentre);
-            s.setString(6, stratum);
-            s.setObject(7, enrolledOn);
-            s.setObject(8, sequence, Types.BIGINT);
-            return s.executeUpdate() == 1;
+            s.setArray(1, c.createArrayOf("uuid", added.stream().map(NewParticipant::enrolmentId).toArray()));
+            s.setArray(2, c.createArrayOf("uuid", added.stream().map(NewParticipant::trialId).toArray()));
+            s.setArray(3, c.createArrayOf("text", added.stream().map(NewParticipant::pseudonym).toArray()));
+            s.setArray(4, c.createArrayOf("text", added.stream().map(NewParticipant::arm).toArray()));
+            s.setArray(5, c.createArrayOf("text", added.stream().map(NewParticipant::jobcentre).toArray()));
+            s.setArray(6, c.createArrayOf("text", added.stream().map(NewParticipant::stratum).toArray()));
+            s.setArray(7, c.createArrayOf("date", added.stream().map(NewParticipant::enrolledOn).toArray()));
+            s.setArray(8, c.createArrayOf("int8", added.stream().map(NewParticipant::sequence).toArray()));
+            try (ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    recorded.add(rows.getObject(1, UUID.class));
+                }
+            }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+        return recorded;
+    }
+
+    /** Records one enrolment as {@link #addAll} does; false when the participant is already known. */
+    public boolean add(UUID enrolmentId, UUID trialId, String pseudonym, String arm, String jobcentre, String stratum,
+                       LocalDate enrolledOn, Long sequence) {
+        return !addAll(List.of(new NewParticipant(enrolmentId, trialId, pseudonym, arm, jobcentre, stratum, enrolledOn,
+                sequence))).isEmpty();
+    }
+
+    /**
+     * Those of the participants for whom an outcome may be waiting (by pseudonym or enrolment id, from any reporter),
+     * so that only they need {@link PendingOutcomeMatch#matchFor}. Two lookups on the pending outcomes' indexes rather
+     * than one OR.
+     */
+    public Set<UUID> withPendingOutcomes(Collection<UUID> enrolmentIds) {
+        Set<UUID> waited = new HashSet<>();
+        if (enrolmentIds.isEmpty()) {
+            return waited;
+        }
+        String sql = """
+                select p.enrolment_id from participant p where p.enrolment_id = any (?::uuid[])
+                  and (exists (select 1 from outcome o where o.status = 'PENDING_ENROLMENT'
+                                 and o.trial_id = p.trial_id and o.pseudonym = p.pseudonym)
+                    or exists (select 1 from outcome o where o.status = 'PENDING_ENROLMENT'
+                                 and o.trial_id = p.trial_id and o.enrolment_id = p.enrolment_id))""";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setArray(1, c.createArrayOf("uuid", enrolmentIds.toArray()));
+            try (ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    waited.add(rows.getObject(1, UUID.class));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return waited;
     }
 
     /**

@@ -118,6 +118,35 @@ class BulkOutcomeApiTest extends TestInfrastructure {
     }
 
     @Test
+    void batchesWrittenSideBySideKeepTheFirstLineOfASourceIdAndTheEarliestEndOfAParticipant() {
+        UUID repeated = enrol("control", TODAY.minusDays(100));
+        UUID spread = enrol("treatment", TODAY.minusDays(100));
+        StringBuilder file = new StringBuilder();
+        for (int i = 1; i <= 15_000; i++) {
+            if (i == 4_999) {
+                file.append(line(repeated, "JOB_EXIT", TODAY.minusDays(40), "DREAM", "side-1"));
+            } else if (i == 5_001) {
+                // The next batch, written beside the first: the later line of the same source id must not win.
+                file.append(line(repeated, "JOB_EXIT", TODAY.minusDays(90), "DREAM", "side-1"));
+            } else if (i == 2 || i == 7_000 || i == 14_000) {
+                file.append(line(spread, i == 7_000 ? "JOB_EXIT" : "EMIGRATED", TODAY.minusDays(i == 14_000 ? 80 : 50),
+                        "DREAM", "spread-" + i));
+            } else {
+                file.append(line(UUID.randomUUID(), "JOB_EXIT", TODAY.minusDays(5), "DREAM", "side-p-" + i));
+            }
+        }
+        JsonPath receipt = bulk(file.toString());
+        assertEquals(4, receipt.getLong("accepted"));
+        assertEquals(1, receipt.getLong("duplicate"));
+        assertEquals(14_995, receipt.getLong("pending"));
+
+        awaitEvents("control", 1);
+        assertEquals(60, firstEventDay("control"), "the first line's date stands, not the next batch's earlier one");
+        assertEquals(0, estimates().getInt("arms.find { it.arm == 'treatment' }.events"),
+                "censored on day 20, before the job exit on day 50 in the batch beside it");
+    }
+
+    @Test
     void eachBadLineIsRejectedByItsNumberAndNeverFailsItsBatchOrTheFile() {
         UUID known = enrol("control", TODAY.minusDays(50));
         String good = line(known, "JOB_EXIT", TODAY.minusDays(10), "DREAM", "good-1");

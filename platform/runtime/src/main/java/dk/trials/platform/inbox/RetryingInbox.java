@@ -7,6 +7,8 @@ import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.TracingMetadata;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -16,6 +18,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
@@ -37,6 +41,9 @@ import java.util.concurrent.TimeUnit;
  * <p>
  * On shutdown the backoff ends at once and the record is neither acknowledged nor nacked: its offset is not
  * committed, so the next start (this replica or another) reads it again.
+ * <p>
+ * A consumer with {@code batch=true} hands a poll's records to {@link #deliverAll}, which applies them in one
+ * transaction with the same outcomes for each record.
  */
 @ApplicationScoped
 public class RetryingInbox {
@@ -68,35 +75,91 @@ public class RetryingInbox {
     public CompletionStage<Void> deliver(Message<String> record, Inbox.Routes routes) {
         // The consumer span the connector made from the record's traceparent header, current while the record is
         // applied: what this service logs and does for it joins the trace of the request that caused the event.
-        Context trace = TracingMetadata.fromMessage(record).map(TracingMetadata::getCurrentContext)
-                .orElseGet(Context::current);
-        try (Scope ignored = trace.makeCurrent()) {
-            return deliverInTrace(record, routes);
+        try (Scope ignored = traceOf(record).makeCurrent()) {
+            Outcome outcome = untilApplied(where(record), tags(record), () -> inbox.receive(record.getPayload(), routes));
+            if (outcome.shutDown()) {
+                return new CompletableFuture<>();
+            }
+            return outcome.failure() == null ? record.ack() : deadLetter(record, outcome.failure());
         }
     }
 
-    private CompletionStage<Void> deliverInTrace(Message<String> record, Inbox.Routes routes) {
+    /**
+     * Applies a poll's records (the connector's {@code batch=true}) in one transaction, retrying transient failures
+     * of it as a whole, and acknowledges them together. When one of them cannot be applied, the records are applied
+     * one at a time instead, each as {@link #deliver} does: that one is dead-lettered alone and every other is applied
+     * once (nothing of the failed transaction was committed). Records of one partition come in their order, so each
+     * trial's order holds; on shutdown none of them is acknowledged.
+     */
+    public CompletionStage<Void> deliverAll(KafkaRecordBatch<String, String> batch, Inbox.Routes routes) {
+        List<KafkaRecord<String, String>> records = batch.getRecords();
+        if (records.isEmpty()) {
+            return batch.ack();
+        }
+        List<Inbox.Received> received = records.stream()
+                .map(record -> new Inbox.Received(record.getPayload(), traceOf(record))).toList();
+        String where = where(records.get(0)) + (records.size() > 1 ? " and the " + (records.size() - 1) + " after it" : "");
+        Outcome outcome = untilApplied(where, tags(records.get(0)), () -> inbox.receiveAll(received, routes));
+        if (outcome.shutDown()) {
+            return new CompletableFuture<>();
+        }
+        if (outcome.failure() == null) {
+            return batch.ack();
+        }
+        LOG.infof("Applying %s one at a time, as one of them cannot be applied: %s", where, outcome.failure().getMessage());
+        List<CompletableFuture<Void>> deadLetters = new ArrayList<>();
+        for (KafkaRecord<String, String> record : records) {
+            try (Scope ignored = traceOf(record).makeCurrent()) {
+                Outcome one = untilApplied(where(record), tags(record), () -> inbox.receive(record.getPayload(), routes));
+                if (one.shutDown()) {
+                    return new CompletableFuture<>();
+                }
+                if (one.failure() != null) {
+                    deadLetters.add(deadLetter(record, one.failure()).toCompletableFuture());
+                }
+            }
+        }
+        // Acknowledged once the dead letters are sent, so that no offset is committed past one that was not.
+        return CompletableFuture.allOf(deadLetters.toArray(CompletableFuture[]::new)).thenCompose(sent -> batch.ack());
+    }
+
+    /** How applying ended: committed (no failure), failed for good (the failure), or cut short by a shutdown. */
+    private record Outcome(RuntimeException failure, boolean shutDown) {
+        static final Outcome APPLIED = new Outcome(null, false);
+        static final Outcome SHUT_DOWN = new Outcome(null, true);
+    }
+
+    /** Runs {@code apply} in a transaction of its own, again after each transient failure, until it commits. */
+    private Outcome untilApplied(String where, Tags tags, Runnable apply) {
         Duration backoff = initialBackoff;
         for (int attempt = 1; ; attempt++) {
             try {
-                QuarkusTransaction.requiringNew().run(() -> inbox.receive(record.getPayload(), routes));
-                return record.ack();
+                QuarkusTransaction.requiringNew().run(apply);
+                return Outcome.APPLIED;
             } catch (RuntimeException failure) {
                 if (!TransientFailures.isTransient(failure)) {
-                    registry.counter("trials.dead.letters", tags(record)).increment();
-                    LOG.warnf("Dead-lettering %s: %s", where(record), failure.getMessage());
-                    return record.nack(failure);
+                    return new Outcome(failure, false);
                 }
-                registry.counter("trials.consumer.retries", tags(record)).increment();
-                LOG.warnf("Transient failure on %s (attempt %d), trying again in %s: %s", where(record), attempt,
-                        backoff, rootMessage(failure));
+                registry.counter("trials.consumer.retries", tags).increment();
+                LOG.warnf("Transient failure on %s (attempt %d), trying again in %s: %s", where, attempt, backoff,
+                        rootMessage(failure));
             }
             if (shuttingDownWithin(backoff)) {
-                LOG.infof("Shutting down: %s left uncommitted, to be read again on the next start", where(record));
-                return new CompletableFuture<>();
+                LOG.infof("Shutting down: %s left uncommitted, to be read again on the next start", where);
+                return Outcome.SHUT_DOWN;
             }
             backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
         }
+    }
+
+    private CompletionStage<Void> deadLetter(Message<String> record, RuntimeException failure) {
+        registry.counter("trials.dead.letters", tags(record)).increment();
+        LOG.warnf("Dead-lettering %s: %s", where(record), failure.getMessage());
+        return record.nack(failure);
+    }
+
+    private static Context traceOf(Message<String> record) {
+        return TracingMetadata.fromMessage(record).map(TracingMetadata::getCurrentContext).orElseGet(Context::current);
     }
 
     private boolean shuttingDownWithin(Duration backoff) {
