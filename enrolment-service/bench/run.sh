@@ -332,4 +332,10 @@ if [[ $statements == yes ]]; then
 fi
 rm -f "$STATEMENTS_LOG"
 echo
+rss=""
+for svc in trial-service enrolment-service outcome-service; do
+    pid=$(cat "$PIDS_DIR/$svc.pid" 2>/dev/null || true)
+    rss+="$svc $(awk '/^VmRSS:/ {printf "%d MB", $2 / 1024}' "/proc/$pid/status" 2>/dev/null || echo "?"), "
+done
+echo "resident memory after the run: ${rss%, } (target ≤ 300 MB each)"
 echo "load after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
