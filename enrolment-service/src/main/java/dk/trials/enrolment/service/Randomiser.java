@@ -10,6 +10,7 @@ import dk.trials.enrolment.service.allocation.RecordingDraws;
 import dk.trials.events.trial.RandomisationMethod;
 import dk.trials.platform.problem.ProblemException;
 import dk.trials.platform.cpr.TrialPseudonym;
+import dk.trials.platform.sql.ValuesRows;
 import dk.trials.platform.tracing.TraceParents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -191,15 +192,8 @@ public class Randomiser {
         StringBuilder sql = new StringBuilder("""
                 with enrolled as (
                     insert into enrolment (id, trial_id, participant, citizen, arm, jobcentre, stratum, enrolled_at,
-                                           enrolled_on, imported, enrolled_by) values """);
-        for (int i = 0; i < fresh.size(); i++) {
-            int p = i * IMPORT_COLUMNS;
-            sql.append(i == 0 ? "" : ", ").append('(');
-            for (int c = 1; c <= IMPORT_COLUMNS; c++) {
-                sql.append(c == 1 ? "" : ", ").append('?').append(p + c);
-            }
-            sql.append(')');
-        }
+                                           enrolled_on, imported, enrolled_by) values """)
+                .append(ValuesRows.placeholders(fresh.size(), IMPORT_COLUMNS));
         sql.append("""
                      on conflict (trial_id, citizen) do nothing
                     returning id

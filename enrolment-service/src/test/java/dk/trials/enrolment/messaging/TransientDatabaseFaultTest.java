@@ -20,8 +20,6 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,11 +66,11 @@ class TransientDatabaseFaultTest {
             Trials.send(trialId.toString(), codec.encode(resumed), EventType.TRIAL_RESUMED);
 
             for (int fault = 0; fault < 2; fault++) {
-                long waiting = await().atMost(Duration.ofSeconds(30)).until(() -> backendWaitingOnLock(lock), pid -> pid > 0);
+                long waiting = await().atMost(Duration.ofSeconds(30)).until(() -> TestPostgres.backendWaitingOnLock(lock), pid -> pid > 0);
                 try (Statement s = lock.createStatement()) {
                     s.execute("select pg_terminate_backend(" + waiting + ")");
                 }
-                await().atMost(Duration.ofSeconds(30)).until(() -> backendWaitingOnLock(lock) != waiting);
+                await().atMost(Duration.ofSeconds(30)).until(() -> TestPostgres.backendWaitingOnLock(lock) != waiting);
             }
             lock.rollback();
         }
@@ -92,16 +90,6 @@ class TransientDatabaseFaultTest {
         EventEnvelope envelope = codec.envelope(type, trialId,
                 new TrialSnapshot(trialId, status, design, "0".repeat(64), 120, 0, List.of(), trialVersion));
         return new EventEnvelope(envelope.eventId(), envelope.type(), envelope.version(), occurredAt, trialId, envelope.payload());
-    }
-
-    /** The server process of a session of this service waiting for the test's lock, or 0 if none waits. */
-    private static long backendWaitingOnLock(Connection lock) throws SQLException {
-        try (Statement s = lock.createStatement(); ResultSet r = s.executeQuery("""
-                select pid from pg_stat_activity
-                where datname = current_database() and pid <> pg_backend_pid() and wait_event_type = 'Lock'
-                order by backend_start limit 1""")) {
-            return r.next() ? r.getLong(1) : 0;
-        }
     }
 
     private boolean processed(UUID eventId) {

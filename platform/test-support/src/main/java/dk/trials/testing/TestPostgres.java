@@ -121,6 +121,20 @@ public final class TestPostgres {
         return privileges;
     }
 
+    /**
+     * The server process of another session of the connection's database waiting for a lock (the first to have
+     * connected), or 0 if none waits: for a test that holds a lock on {@code lock} and then kills the session that
+     * waits on it.
+     */
+    public static long backendWaitingOnLock(Connection lock) throws SQLException {
+        try (Statement s = lock.createStatement(); ResultSet r = s.executeQuery("""
+                select pid from pg_stat_activity
+                where datname = current_database() and pid <> pg_backend_pid() and wait_event_type = 'Lock'
+                order by backend_start limit 1""")) {
+            return r.next() ? r.getLong(1) : 0;
+        }
+    }
+
     /** The columns of the table that the {@link #username() service role} may update (all of them, or some, or none). */
     public static Set<String> updatableColumns(String database, String table) throws SQLException {
         Set<String> columns = new TreeSet<>();

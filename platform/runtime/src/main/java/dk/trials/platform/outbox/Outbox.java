@@ -1,6 +1,7 @@
 package dk.trials.platform.outbox;
 
 import dk.trials.platform.messaging.EventCodec;
+import dk.trials.platform.sql.ValuesRows;
 import dk.trials.platform.tracing.TraceParents;
 import dk.trials.events.EventEnvelope;
 import dk.trials.events.EventType;
@@ -60,18 +61,9 @@ public class Outbox {
         if (publications.isEmpty()) {
             return;
         }
-        StringBuilder sql = new StringBuilder(
-                "insert into outbox_event (event_id, topic, message_key, type, envelope, traceparent) values ");
-        for (int i = 0; i < publications.size(); i++) {
-            int p = i * COLUMNS;
-            sql.append(i == 0 ? "" : ", ").append('(');
-            for (int c = 1; c <= COLUMNS; c++) {
-                sql.append(c == 1 ? "" : ", ").append('?').append(p + c);
-            }
-            sql.append(')');
-        }
         // Rows get their ids (the relay's sending order) in the order of the values list.
-        Query insert = entityManager.createNativeQuery(sql.toString());
+        Query insert = entityManager.createNativeQuery("insert into outbox_event (event_id, topic, message_key, type, "
+                + "envelope, traceparent) values " + ValuesRows.placeholders(publications.size(), COLUMNS));
         for (int i = 0; i < publications.size(); i++) {
             Publication publication = publications.get(i);
             EventEnvelope envelope = envelopes.get(i);
