@@ -20,8 +20,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -110,11 +108,11 @@ class EnrolmentBatchesTest extends TestInfrastructure {
             Events.enrol(codec, second).get();
 
             for (int fault = 0; fault < 2; fault++) {
-                long waiting = await().atMost(Duration.ofSeconds(30)).until(() -> backendWaitingOnLock(lock), pid -> pid > 0);
+                long waiting = await().atMost(Duration.ofSeconds(30)).until(() -> TestPostgres.backendWaitingOnLock(lock), pid -> pid > 0);
                 try (Statement s = lock.createStatement()) {
                     s.execute("select pg_terminate_backend(" + waiting + ")");
                 }
-                await().atMost(Duration.ofSeconds(30)).until(() -> backendWaitingOnLock(lock) != waiting);
+                await().atMost(Duration.ofSeconds(30)).until(() -> TestPostgres.backendWaitingOnLock(lock) != waiting);
             }
             lock.rollback();
         }
@@ -141,16 +139,6 @@ class EnrolmentBatchesTest extends TestInfrastructure {
     private long number(String sql, UUID trialId) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(sql)
                 .setParameter(1, trialId).getSingleResult()).longValue());
-    }
-
-    /** The server process of a session of this service waiting for the test's lock, or 0 if none waits. */
-    private static long backendWaitingOnLock(Connection lock) throws SQLException {
-        try (Statement s = lock.createStatement(); ResultSet r = s.executeQuery("""
-                select pid from pg_stat_activity
-                where datname = current_database() and pid <> pg_backend_pid() and wait_event_type = 'Lock'
-                order by backend_start limit 1""")) {
-            return r.next() ? r.getLong(1) : 0;
-        }
     }
 
     private double count(String counter) {
