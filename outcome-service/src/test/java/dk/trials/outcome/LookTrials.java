@@ -79,8 +79,8 @@ public final class LookTrials {
         for (int i = 0; i < count; i++) {
             ids.add(UUID.randomUUID());
         }
-        QuarkusTransaction.requiringNew().run(() -> ids.forEach(id -> enrolments.enrolled(
-                Events.enrolled(trialId, id, "pseudonym-" + id, arm, "101", ENROLLED_ON))));
+        QuarkusTransaction.requiringNew().run(() -> ids.forEach(id -> enrolments.enrolled(List.of(
+                Events.enrolled(trialId, id, "pseudonym-" + id, arm, "101", ENROLLED_ON)))));
         return ids;
     }
 

@@ -41,13 +41,8 @@ public class EnrolmentProjection {
      * A new participant is counted; a known one published again under another trial key (enrolment-service re-keyed
      * it in a key rotation) is re-keyed, counted still once. An event from before per-trial pseudonyms, still on the
      * topic, names the participant by the bare citizen pseudonym, made per-trial here as migration 7.1 did.
-     */
-    public void enrolled(ParticipantEnrolled e) {
-        enrolled(List.of(e));
-    }
-
-    /**
-     * The events in their order, with the effect {@link #enrolled(ParticipantEnrolled)} has on each in turn, written
+     * <p>
+     * The events in their order, with the effect that applying them one after the other would have, written
      * set-based: the new participants and their counts by one statement each, the outcomes waiting for them looked
      * up by one, and matched only for those that have some. A list is written in stretches that name each
      * participant (by enrolment and by pseudonym) once, so that no event of a stretch can change what another of it

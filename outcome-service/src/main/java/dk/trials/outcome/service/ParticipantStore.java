@@ -125,13 +125,6 @@ public class ParticipantStore {
         return recorded;
     }
 
-    /** Records one enrolment as {@link #addAll} does; false when the participant is already known. */
-    public boolean add(UUID enrolmentId, UUID trialId, String pseudonym, String arm, String jobcentre, String stratum,
-                       LocalDate enrolledOn, Long sequence) {
-        return !addAll(List.of(new NewParticipant(enrolmentId, trialId, pseudonym, arm, jobcentre, stratum, enrolledOn,
-                sequence))).isEmpty();
-    }
-
     /**
      * Those of the participants for whom an outcome may be waiting (by pseudonym or enrolment id, from any reporter),
      * so that only they need {@link PendingOutcomeMatch#matchFor}. Two lookups on the pending outcomes' indexes rather

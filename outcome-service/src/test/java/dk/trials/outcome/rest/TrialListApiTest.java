@@ -169,7 +169,7 @@ class TrialListApiTest extends TestInfrastructure {
         QuarkusTransaction.requiringNew().run(() -> {
             for (int i = 0; i < count; i++) {
                 UUID id = UUID.randomUUID();
-                enrolments.enrolled(Events.enrolled(trialId, id, "pseudonym-" + id, arm, jobcentre, LookTrials.ENROLLED_ON));
+                enrolments.enrolled(List.of(Events.enrolled(trialId, id, "pseudonym-" + id, arm, jobcentre, LookTrials.ENROLLED_ON)));
             }
         });
     }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -49,8 +50,8 @@ class PendingOutcomeRematchTest extends TestInfrastructure {
                         + TODAY.minusDays(2) + "\",\"source\":\"DREAM\",\"sourceId\":\"rematch-" + enrolmentId + "\"}")
                 .post("/api/v1/trials/{id}/outcomes", trialId).then().statusCode(202);
         // The race the rematch is for: the participant committed without seeing the outcome waiting for it.
-        QuarkusTransaction.requiringNew().run(() -> participants.add(enrolmentId, trialId, "rematch-" + enrolmentId,
-                "treatment", "101", "all", TODAY.minusDays(30), null));
+        QuarkusTransaction.requiringNew().run(() -> participants.addAll(List.of(new ParticipantStore.NewParticipant(
+                enrolmentId, trialId, "rematch-" + enrolmentId, "treatment", "101", "all", TODAY.minusDays(30), null))));
 
         CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
