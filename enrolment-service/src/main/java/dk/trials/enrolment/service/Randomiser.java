@@ -3,6 +3,7 @@ package dk.trials.enrolment.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.trials.enrolment.Enrolment;
+import dk.trials.enrolment.service.AllocationSequences.Sequence;
 import dk.trials.enrolment.service.allocation.Allocation;
 import dk.trials.enrolment.service.allocation.AllocationState;
 import dk.trials.enrolment.service.allocation.Allocator;
@@ -12,15 +13,21 @@ import dk.trials.platform.problem.ProblemException;
 import dk.trials.platform.cpr.TrialPseudonym;
 import dk.trials.platform.sql.ValuesRows;
 import dk.trials.platform.tracing.TraceParents;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
-import jakarta.transaction.Transactional;
+import org.postgresql.util.PSQLException;
 
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -28,57 +35,92 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Makes one allocation in one transaction: locks the participant's allocation sequence (a stratum's blocks, or a
- * minimised trial's counts), draws the arm, and records the enrolment, the replayable decision and the new state
- * together, the enrolment queued for its number and event ({@link EnrolmentNumbering}). The lock serialises
- * allocations that share state, so concurrent requests never break a block; the unique (trial, citizen) constraint
- * stops a second allocation of one citizen.
+ * Makes one allocation in one statement that commits on its own: the enrolment, the replayable decision and the
+ * sequence's new state (a stratum's block, a minimised trial's counts) together, the enrolment queued for its number
+ * and event ({@link EnrolmentNumbering}). The statement writes only if the sequence still has the count the
+ * allocation started from, so concurrent allocations never break a block: within this replica they take the sequence
+ * one at a time ({@link AllocationSequences}), and one that finds the sequence moved on elsewhere draws again from
+ * the committed state. The unique (trial, citizen) constraint stops a second allocation of one citizen.
  */
 @ApplicationScoped
 public class Randomiser {
 
     /** The columns {@link #insertNew} writes per enrolment. */
     private static final int IMPORT_COLUMNS = 11;
+    /** Draws from a sequence that other replicas keep moving on before it is given up (each loss is their progress). */
+    private static final int ATTEMPTS = 20;
+    /** The constraint whose violation means the citizen was enrolled in the trial by a concurrent request. */
+    private static final String ONCE_PER_TRIAL = "enrolment_citizen_once_per_trial";
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final EntityManager entityManager;
+    private final AgroalDataSource dataSource;
+    private final AllocationSequences sequences;
     private final ObjectMapper json;
     private final SecureRandom random;
     private final Clock clock;
 
-    public Randomiser(EntityManager entityManager, ObjectMapper json, SecureRandom random, Clock clock) {
+    public Randomiser(EntityManager entityManager, AgroalDataSource dataSource, AllocationSequences sequences,
+                      ObjectMapper json, SecureRandom random, Clock clock) {
         this.entityManager = entityManager;
+        this.dataSource = dataSource;
+        this.sequences = sequences;
         this.json = json;
         this.random = random;
         this.clock = clock;
     }
 
-    /** The new enrolment; throws {@link AlreadyEnrolledException} (rolling back) if a concurrent request won. */
-    @Transactional
+    /** The new enrolment; throws {@link AlreadyEnrolledException} (nothing written) if a concurrent request won. */
     public Enrolment enrol(ActiveTrial trial, TrialPseudonym participant, String jobcentre, List<String> levels, String by) {
-        return allocate(trial.allocator(), trial, participant, jobcentre, levels, by);
+        return allocate(trial.allocator(), new Subject(trial.id(), participant, jobcentre, levels, by));
     }
 
-    private <S extends AllocationState> Enrolment allocate(Allocator<S> allocator, ActiveTrial trial, TrialPseudonym participant, String jobcentre,
-                                   List<String> levels, String by) {
-        String stratum = StratumKey.stratum(levels);
-        Optional<String> lockKey = allocator.lockKey(stratum);
-        Sequence<S> sequence = lockKey.map(key -> lock(allocator, trial.id(), key))
-                .orElseGet(() -> new Sequence<>(0, allocator.initialState()));
-        RecordingDraws draws = new RecordingDraws(random);
-        Allocation<S> allocation = allocator.allocate(sequence.state(), levels, draws);
+    /** Who is allocated, where, and by whom. */
+    private record Subject(UUID trialId, TrialPseudonym participant, String jobcentre, List<String> levels, String by) {
+    }
 
+    private <S extends AllocationState> Enrolment allocate(Allocator<S> allocator, Subject subject) {
+        Optional<String> lockKey = allocator.lockKey(StratumKey.stratum(subject.levels()));
+        if (lockKey.isEmpty()) {
+            Sequence<S> none = new Sequence<>(0, allocator.initialState());
+            return attempt(allocator, subject, null, none).orElseThrow().enrolment();
+        }
+        try (AllocationSequences.Hold<S> sequence = sequences.hold(subject.trialId(), lockKey.get(), allocator)) {
+            for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+                Sequence<S> before = sequence.current();
+                Optional<Allocated<S>> allocated = attempt(allocator, subject, lockKey.get(), before);
+                if (allocated.isPresent()) {
+                    sequence.advancedTo(new Sequence<>(before.allocations() + 1, allocated.get().after()));
+                    return allocated.get().enrolment();
+                }
+                sequence.movedOn();
+            }
+        }
+        throw new IllegalStateException("Allocation sequence " + lockKey.get() + " of trial " + subject.trialId()
+                + " moved on " + ATTEMPTS + " times in a row");
+    }
+
+    /** An enrolment as written, and the state its allocation left. */
+    private record Allocated<S>(Enrolment enrolment, S after) {
+    }
+
+    /** Draws an arm from {@code before} and writes it; empty if the sequence was no longer at {@code before}. */
+    private <S extends AllocationState> Optional<Allocated<S>> attempt(Allocator<S> allocator, Subject subject,
+                                                                      String lockKey, Sequence<S> before) {
+        RecordingDraws draws = new RecordingDraws(random);
+        Allocation<S> allocation = allocator.allocate(before.state(), subject.levels(), draws);
         // Millisecond precision, as stored and as answered to a repeated request: both bodies must be identical.
         Instant enrolledAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Enrolment enrolment = Enrolment.allocated(trial.id(), participant, allocation.arm(), jobcentre, stratum,
-                enrolledAt, LocalDate.ofInstant(enrolledAt, clock.getZone()), false, by);
-        long position = lockKey.isPresent() ? sequence.allocations() + 1 : 0;
-        boolean recorded = record(enrolment, new Decision(lockKey.orElse(null), position, allocator.method(),
-                levels, write(allocator.relevantTo(sequence.state(), levels)), write(draws.drawn()),
-                write(allocation.after())));
-        if (!recorded) {
-            throw new AlreadyEnrolledException();
-        }
-        return enrolment;
+        String stratum = StratumKey.stratum(subject.levels());
+        Enrolment enrolment = Enrolment.allocated(subject.trialId(), subject.participant(), allocation.arm(),
+                subject.jobcentre(), stratum, enrolledAt, LocalDate.ofInstant(enrolledAt, clock.getZone()), false,
+                subject.by());
+        Decision decision = new Decision(lockKey, lockKey == null ? 0 : before.allocations() + 1, allocator.method(),
+                subject.levels(), write(allocator.relevantTo(before.state(), subject.levels())), write(draws.drawn()),
+                write(allocation.after()));
+        return record(enrolment, decision)
+                ? Optional.of(new Allocated<>(enrolment, allocation.after()))
+                : Optional.empty();
     }
 
     /** What the decision log keeps beside an enrolment, and the sequence state it leaves behind. */
@@ -87,84 +129,73 @@ public class Randomiser {
     }
 
     /**
-     * Records the enrolment, its decision and the sequence's new state in one statement (one round trip on the hot
-     * path), and queues the enrolment for its number (see {@link EnrolmentNumbering}) with the request's trace context.
-     * Nothing is written if the citizen is already enrolled in the trial; then it returns false.
+     * Records the enrolment, its decision and the sequence's new state in one statement, committed on its own (one
+     * round trip, and the sequence's row locked only while it runs), and queues the enrolment for its number (see
+     * {@link EnrolmentNumbering}) with the request's trace context. Writes nothing and returns false if the sequence
+     * no longer has the count before this allocation; throws {@link AlreadyEnrolledException}, nothing written, if
+     * the citizen is already enrolled in the trial.
      */
     private boolean record(Enrolment e, Decision d) {
-        @SuppressWarnings("unchecked")
-        List<UUID> recorded = withEnrolment(entityManager.createNativeQuery("""
-                        with enrolled as (
-                            insert into enrolment (id, trial_id, participant, citizen, arm, jobcentre, stratum, enrolled_at,
-                                                   enrolled_on, imported, enrolled_by)
-                            values (:id, :trialId, :participant, :citizen, :arm, :jobcentre, :stratum, :enrolledAt, :enrolledOn,
-                                    false, :by)
-                            on conflict (trial_id, citizen) do nothing
-                            returning id
-                        ), decided as (
-                            insert into allocation_decision (enrolment_id, trial_id, lock_key, position, method, stratum,
-                                                             levels, state_before, draws, arm, decided_at)
-                            select id, :trialId, nullif(:lockKey, ''), :position, :method, :stratum, cast(:levels as jsonb),
-                                   cast(:stateBefore as jsonb), cast(:draws as jsonb), :arm, :enrolledAt
-                            from enrolled
-                        ), advanced as (
-                            update allocation_sequence set allocations = :position, state = cast(:stateAfter as jsonb)
-                            where trial_id = :trialId and lock_key = :lockKey and exists (select 1 from enrolled)
-                        ), queued as (
-                            insert into unnumbered_enrolment (enrolment_id, trial_id, traceparent)
-                            select id, :trialId, :traceparent from enrolled
-                        )
-                        select id from enrolled"""), e)
-                // Simple randomisation has no sequence: an empty key matches no sequence row.
-                .setParameter("lockKey", d.lockKey() == null ? "" : d.lockKey())
-                .setParameter("position", d.position())
-                .setParameter("method", d.method().name())
-                .setParameter("levels", write(d.levels()))
-                .setParameter("stateBefore", d.stateBefore())
-                .setParameter("draws", d.draws())
-                .setParameter("stateAfter", d.stateAfter())
-                .setParameter("traceparent", TraceParents.current())
-                .getResultList();
-        return !recorded.isEmpty();
-    }
-
-    private record Sequence<S>(long allocations, S state) {
-    }
-
-    /**
-     * Locks the sequence row ({@code select … for update}), creating it first if this is the sequence's first
-     * allocation; a concurrent creator is harmless ({@code on conflict do nothing}). Returns the committed state once
-     * the lock is held.
-     */
-    private <S extends AllocationState> Sequence<S> lock(Allocator<S> allocator, UUID trialId, String key) {
-        Object[] row = lockedRow(trialId, key);
-        if (row == null) {
-            entityManager.createNativeQuery("""
-                            insert into allocation_sequence (trial_id, lock_key, allocations, state)
-                            values (:trialId, :key, 0, cast(:initial as jsonb))
-                            on conflict (trial_id, lock_key) do nothing""")
-                    .setParameter("trialId", trialId)
-                    .setParameter("key", key)
-                    .setParameter("initial", write(allocator.initialState()))
-                    .executeUpdate();
-            row = lockedRow(trialId, key);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("""
+                     with advanced as (
+                         update allocation_sequence set allocations = ?, state = cast(? as jsonb)
+                         where trial_id = ? and lock_key = ? and allocations = ?
+                         returning 1
+                     ), enrolled as (
+                         insert into enrolment (id, trial_id, participant, citizen, arm, jobcentre, stratum, enrolled_at,
+                                                enrolled_on, imported, enrolled_by)
+                         select ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?
+                         where ? or exists (select 1 from advanced)
+                         returning id, trial_id, stratum, arm, enrolled_at
+                     ), decided as (
+                         insert into allocation_decision (enrolment_id, trial_id, lock_key, position, method, stratum,
+                                                          levels, state_before, draws, arm, decided_at)
+                         select id, trial_id, ?, ?, ?, stratum, cast(? as jsonb), cast(? as jsonb), cast(? as jsonb),
+                                arm, enrolled_at
+                         from enrolled
+                     ), queued as (
+                         insert into unnumbered_enrolment (enrolment_id, trial_id, traceparent)
+                         select id, trial_id, ? from enrolled
+                     )
+                     select count(*) from enrolled""")) {
+            int p = 0;
+            // Simple randomisation has no sequence: a null key matches no sequence row, and none is needed.
+            statement.setLong(++p, d.position());
+            statement.setString(++p, d.stateAfter());
+            statement.setObject(++p, e.trialId);
+            statement.setString(++p, d.lockKey());
+            statement.setLong(++p, d.position() - 1);
+            statement.setObject(++p, e.id);
+            statement.setObject(++p, e.trialId);
+            statement.setString(++p, e.participant);
+            statement.setString(++p, e.citizen);
+            statement.setString(++p, e.arm);
+            statement.setString(++p, e.jobcentre);
+            statement.setString(++p, e.stratum);
+            statement.setObject(++p, e.enrolledAt.atOffset(ZoneOffset.UTC));
+            statement.setObject(++p, e.enrolledOn);
+            statement.setString(++p, e.enrolledBy);
+            statement.setBoolean(++p, d.lockKey() == null);
+            statement.setString(++p, d.lockKey());
+            statement.setLong(++p, d.position());
+            statement.setString(++p, d.method().name());
+            statement.setString(++p, write(d.levels()));
+            statement.setString(++p, d.stateBefore());
+            statement.setString(++p, d.draws());
+            statement.setString(++p, TraceParents.current());
+            try (ResultSet count = statement.executeQuery()) {
+                count.next();
+                return count.getLong(1) == 1;
+            }
+        } catch (SQLException failure) {
+            if (UNIQUE_VIOLATION.equals(failure.getSQLState()) && failure instanceof PSQLException psql
+                    && psql.getServerErrorMessage() != null
+                    && ONCE_PER_TRIAL.equals(psql.getServerErrorMessage().getConstraint())) {
+                throw new AlreadyEnrolledException();
+            }
+            throw new IllegalStateException("The allocation of trial " + e.trialId + " was not written", failure);
         }
-        try {
-            return new Sequence<>(((Number) row[0]).longValue(), json.readValue((String) row[1], allocator.stateType()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Allocation state of trial " + trialId + " cannot be read", e);
-        }
-    }
-
-    private Object[] lockedRow(UUID trialId, String key) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                        select allocations, cast(state as text) from allocation_sequence
-                        where trial_id = :trialId and lock_key = :key for update""")
-                .setParameter("trialId", trialId)
-                .setParameter("key", key)
-                .getResultList();
-        return rows.isEmpty() ? null : rows.get(0);
     }
 
     /**
@@ -233,20 +264,5 @@ public class Randomiser {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Allocation state cannot be written", e);
         }
-    }
-
-    /** Binds the enrolment's columns for the randomised insert. */
-    private static Query withEnrolment(Query query, Enrolment e) {
-        return query
-                .setParameter("id", e.id)
-                .setParameter("trialId", e.trialId)
-                .setParameter("participant", e.participant)
-                .setParameter("citizen", e.citizen)
-                .setParameter("arm", e.arm)
-                .setParameter("jobcentre", e.jobcentre)
-                .setParameter("stratum", e.stratum)
-                .setParameter("enrolledAt", e.enrolledAt)
-                .setParameter("enrolledOn", e.enrolledOn)
-                .setParameter("by", e.enrolledBy);
     }
 }
