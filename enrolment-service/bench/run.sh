@@ -258,6 +258,22 @@ probe() {   # probe SECONDS OUT: one probe enrolment a second; prints the millis
 percentile() {   # percentile P FILE: the P-th percentile (nearest rank) of the numbers in FILE
     sort -n "$2" | awk -v p="$1" '{v[NR] = $1} END {if (NR == 0) {print "n/a"; exit} r = int(p / 100 * NR + 0.999); if (r < 1) r = 1; print v[r]}'
 }
+# The saturation phases leave a backlog (outbox rows, events outcome-service has still to apply) that would be drained
+# during the paced phase and measured as its latency: the paced phase starts once every trial's enrolments are counted
+# in outcome-service's estimates (at most SETTLE_SECONDS, 180).
+settled() {
+    local d enrolled counted
+    for d in $DESIGNS; do
+        enrolled=$("${PSQL[@]}" -c "select count(*) from enrolment where trial_id = '${TRIAL_OF[$d]}'")
+        counted=$(curl -sf -H "Authorization: Bearer $ANALYST" "$OUTCOME_URL/api/v1/trials/${TRIAL_OF[$d]}/estimates" \
+            | jq '[.arms[].participants] | add // 0') || return 1
+        (( counted >= enrolled )) || return 1
+    done
+}
+settle_from=$(date +%s)
+until settled || (( $(date +%s) - settle_from >= ${SETTLE_SECONDS:-180} )); do sleep 1; done
+echo "| (backlog of the saturation phases drained after $(( $(date +%s) - settle_from )) s) | | | | | |"
+sleep 5
 PROBE_LOG=$(mktemp)
 run=$((run + 1))
 probe "$SECONDS_PER_PHASE" "$PROBE_LOG" &
