@@ -3,6 +3,7 @@ package dk.trials.enrolment.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.trials.enrolment.Enrolment;
+import dk.trials.enrolment.service.AllocationSequences.Pending;
 import dk.trials.enrolment.service.AllocationSequences.Sequence;
 import dk.trials.enrolment.service.allocation.Allocation;
 import dk.trials.enrolment.service.allocation.AllocationState;
@@ -29,26 +30,28 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * Makes one allocation in one statement that commits on its own: the enrolment, the replayable decision and the
+ * Makes allocations, each in a statement that commits on its own: the enrolment, the replayable decision and the
  * sequence's new state (a stratum's block, a minimised trial's counts) together, the enrolment queued for its number
  * and event ({@link EnrolmentNumbering}). The statement writes only if the sequence still has the count the
- * allocation started from, so concurrent allocations never break a block: within this replica they take the sequence
- * one at a time ({@link AllocationSequences}), and one that finds the sequence moved on elsewhere draws again from
- * the committed state. The unique (trial, citizen) constraint stops a second allocation of one citizen.
+ * allocations started from, so concurrent allocations never break a block: within this replica they take turns at
+ * the sequence, a turn writing all that wait for it ({@link AllocationSequences}), and a turn that finds the
+ * sequence moved on elsewhere draws again from the committed state. The unique (trial, citizen) constraint stops a
+ * second allocation of one citizen.
  */
 @ApplicationScoped
 public class Randomiser {
 
     /** The columns {@link #insertNew} writes per enrolment. */
     private static final int IMPORT_COLUMNS = 11;
-    /** Draws from a sequence that other replicas keep moving on before it is given up (each loss is their progress). */
-    private static final int ATTEMPTS = 20;
+    /** The columns of one allocation in {@link #record}'s values list. */
+    private static final int ALLOCATION_COLUMNS = 15;
     /** The constraint whose violation means the citizen was enrolled in the trial by a concurrent request. */
     private static final String ONCE_PER_TRIAL = "enrolment_citizen_once_per_trial";
     private static final String UNIQUE_VIOLATION = "23505";
@@ -72,121 +75,140 @@ public class Randomiser {
 
     /** The new enrolment; throws {@link AlreadyEnrolledException} (nothing written) if a concurrent request won. */
     public Enrolment enrol(ActiveTrial trial, TrialPseudonym participant, String jobcentre, List<String> levels, String by) {
-        return allocate(trial.allocator(), new Subject(trial.id(), participant, jobcentre, levels, by));
+        return allocate(trial.allocator(),
+                new Subject(trial.id(), participant, jobcentre, levels, by, TraceParents.current()));
     }
 
-    /** Who is allocated, where, and by whom. */
-    private record Subject(UUID trialId, TrialPseudonym participant, String jobcentre, List<String> levels, String by) {
+    /**
+     * Who is allocated, where, by whom, and the trace context of the request (another request's thread may write
+     * the allocation).
+     */
+    private record Subject(UUID trialId, TrialPseudonym participant, String jobcentre, List<String> levels, String by,
+                           String traceparent) {
     }
 
     private <S extends AllocationState> Enrolment allocate(Allocator<S> allocator, Subject subject) {
         Optional<String> lockKey = allocator.lockKey(StratumKey.stratum(subject.levels()));
+        Pending<Subject> pending = new Pending<>(subject);
         if (lockKey.isEmpty()) {
-            Sequence<S> none = new Sequence<>(0, allocator.initialState());
-            return attempt(allocator, subject, null, none).orElseThrow().enrolment();
+            // Simple randomisation keeps no sequence: nothing to take turns at.
+            write(allocator, subject.trialId(), null, new Sequence<>(0, allocator.initialState()), List.of(pending));
+            return pending.result();
         }
-        try (AllocationSequences.Hold<S> sequence = sequences.hold(subject.trialId(), lockKey.get(), allocator)) {
-            for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-                Sequence<S> before = sequence.current();
-                Optional<Allocated<S>> allocated = attempt(allocator, subject, lockKey.get(), before);
-                if (allocated.isPresent()) {
-                    sequence.advancedTo(new Sequence<>(before.allocations() + 1, allocated.get().after()));
-                    return allocated.get().enrolment();
-                }
-                sequence.movedOn();
-            }
-        }
-        throw new IllegalStateException("Allocation sequence " + lockKey.get() + " of trial " + subject.trialId()
-                + " moved on " + ATTEMPTS + " times in a row");
-    }
-
-    /** An enrolment as written, and the state its allocation left. */
-    private record Allocated<S>(Enrolment enrolment, S after) {
-    }
-
-    /** Draws an arm from {@code before} and writes it; empty if the sequence was no longer at {@code before}. */
-    private <S extends AllocationState> Optional<Allocated<S>> attempt(Allocator<S> allocator, Subject subject,
-                                                                      String lockKey, Sequence<S> before) {
-        RecordingDraws draws = new RecordingDraws(random);
-        Allocation<S> allocation = allocator.allocate(before.state(), subject.levels(), draws);
-        // Millisecond precision, as stored and as answered to a repeated request: both bodies must be identical.
-        Instant enrolledAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        String stratum = StratumKey.stratum(subject.levels());
-        Enrolment enrolment = Enrolment.allocated(subject.trialId(), subject.participant(), allocation.arm(),
-                subject.jobcentre(), stratum, enrolledAt, LocalDate.ofInstant(enrolledAt, clock.getZone()), false,
-                subject.by());
-        Decision decision = new Decision(lockKey, lockKey == null ? 0 : before.allocations() + 1, allocator.method(),
-                subject.levels(), write(allocator.relevantTo(before.state(), subject.levels())), write(draws.drawn()),
-                write(allocation.after()));
-        return record(enrolment, decision)
-                ? Optional.of(new Allocated<>(enrolment, allocation.after()))
-                : Optional.empty();
-    }
-
-    /** What the decision log keeps beside an enrolment, and the sequence state it leaves behind. */
-    private record Decision(String lockKey, long position, RandomisationMethod method, List<String> levels, String stateBefore,
-                            String draws, String stateAfter) {
+        return sequences.inTurn(subject.trialId(), lockKey.get(), allocator, pending,
+                (before, batch) -> write(allocator, subject.trialId(), lockKey.get(), before, batch));
     }
 
     /**
-     * Records the enrolment, its decision and the sequence's new state in one statement, committed on its own (one
-     * round trip, and the sequence's row locked only while it runs), and queues the enrolment for its number (see
-     * {@link EnrolmentNumbering}) with the request's trace context. Writes nothing and returns false if the sequence
-     * no longer has the count before this allocation; throws {@link AlreadyEnrolledException}, nothing written, if
-     * the citizen is already enrolled in the trial.
+     * Draws the batch's arms one after the other from {@code before} and writes them; the sequence after them, or
+     * empty if the sequence was no longer at {@code before}.
      */
-    private boolean record(Enrolment e, Decision d) {
+    private <S extends AllocationState> Optional<Sequence<S>> write(Allocator<S> allocator, UUID trialId, String lockKey,
+                                                                   Sequence<S> before, List<Pending<Subject>> batch) {
+        S state = before.state();
+        long position = before.allocations();
+        List<Decided> decided = new ArrayList<>(batch.size());
+        for (Pending<Subject> pending : batch) {
+            Subject subject = pending.request();
+            RecordingDraws draws = new RecordingDraws(random);
+            Allocation<S> allocation = allocator.allocate(state, subject.levels(), draws);
+            // Millisecond precision, as stored and as answered to a repeated request: both bodies must be identical.
+            Instant enrolledAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            Enrolment enrolment = Enrolment.allocated(trialId, subject.participant(), allocation.arm(),
+                    subject.jobcentre(), StratumKey.stratum(subject.levels()), enrolledAt,
+                    LocalDate.ofInstant(enrolledAt, clock.getZone()), false, subject.by());
+            position = lockKey == null ? 0 : position + 1;
+            decided.add(new Decided(enrolment, position, write(subject.levels()),
+                    write(allocator.relevantTo(state, subject.levels())), write(draws.drawn()), subject.traceparent()));
+            state = allocation.after();
+        }
+        Sequence<S> after = new Sequence<>(lockKey == null ? 0 : position, state);
+        if (!record(trialId, lockKey, allocator.method(), before.allocations(), write(state), decided)) {
+            return Optional.empty();
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).enrolled(decided.get(i).enrolment());
+        }
+        return Optional.of(after);
+    }
+
+    /** An enrolment with what the decision log keeps beside it, and the trace context its event carries. */
+    private record Decided(Enrolment enrolment, long position, String levels, String stateBefore, String draws,
+                           String traceparent) {
+    }
+
+    /**
+     * Records the enrolments, their decisions and the sequence's new state in one statement, committed on its own
+     * (one round trip, and the sequence's row locked only while it runs), and queues the enrolments for their numbers
+     * in the order they were drawn (see {@link EnrolmentNumbering}). Writes nothing and returns false if the
+     * sequence no longer has {@code allocations}; throws {@link AlreadyEnrolledException}, nothing written, if one
+     * of the citizens is already enrolled in the trial.
+     */
+    private boolean record(UUID trialId, String lockKey, RandomisationMethod method, long allocations, String stateAfter,
+                           List<Decided> decided) {
+        String sql = """
+                with advanced as (
+                    update allocation_sequence set allocations = ?, state = cast(? as jsonb)
+                    where trial_id = ? and lock_key = ? and allocations = ?
+                    returning 1
+                ), given (id, participant, citizen, arm, jobcentre, stratum, enrolled_at, enrolled_on, enrolled_by,
+                          position, levels, state_before, draws, traceparent, n) as (
+                    values %s
+                ), enrolled as (
+                    insert into enrolment (id, trial_id, participant, citizen, arm, jobcentre, stratum, enrolled_at,
+                                           enrolled_on, imported, enrolled_by)
+                    select id, ?, participant, citizen, arm, jobcentre, stratum, enrolled_at, enrolled_on, false,
+                           enrolled_by
+                    from given where ? or exists (select 1 from advanced)
+                    returning id
+                ), decided as (
+                    insert into allocation_decision (enrolment_id, trial_id, lock_key, position, method, stratum,
+                                                     levels, state_before, draws, arm, decided_at)
+                    select id, ?, ?, position, ?, stratum, cast(levels as jsonb), cast(state_before as jsonb),
+                           cast(draws as jsonb), arm, enrolled_at
+                    from given where id in (select id from enrolled)
+                ), queued as (
+                    insert into unnumbered_enrolment (enrolment_id, trial_id, traceparent)
+                    select id, ?, traceparent from given where id in (select id from enrolled) order by n
+                )
+                select count(*) from enrolled""".formatted(ValuesRows.unnumbered(decided.size(), ALLOCATION_COLUMNS));
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement("""
-                     with advanced as (
-                         update allocation_sequence set allocations = ?, state = cast(? as jsonb)
-                         where trial_id = ? and lock_key = ? and allocations = ?
-                         returning 1
-                     ), enrolled as (
-                         insert into enrolment (id, trial_id, participant, citizen, arm, jobcentre, stratum, enrolled_at,
-                                                enrolled_on, imported, enrolled_by)
-                         select ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?
-                         where ? or exists (select 1 from advanced)
-                         returning id, trial_id, stratum, arm, enrolled_at
-                     ), decided as (
-                         insert into allocation_decision (enrolment_id, trial_id, lock_key, position, method, stratum,
-                                                          levels, state_before, draws, arm, decided_at)
-                         select id, trial_id, ?, ?, ?, stratum, cast(? as jsonb), cast(? as jsonb), cast(? as jsonb),
-                                arm, enrolled_at
-                         from enrolled
-                     ), queued as (
-                         insert into unnumbered_enrolment (enrolment_id, trial_id, traceparent)
-                         select id, trial_id, ? from enrolled
-                     )
-                     select count(*) from enrolled""")) {
+             PreparedStatement statement = connection.prepareStatement(sql)) {
             int p = 0;
             // Simple randomisation has no sequence: a null key matches no sequence row, and none is needed.
-            statement.setLong(++p, d.position());
-            statement.setString(++p, d.stateAfter());
-            statement.setObject(++p, e.trialId);
-            statement.setString(++p, d.lockKey());
-            statement.setLong(++p, d.position() - 1);
-            statement.setObject(++p, e.id);
-            statement.setObject(++p, e.trialId);
-            statement.setString(++p, e.participant);
-            statement.setString(++p, e.citizen);
-            statement.setString(++p, e.arm);
-            statement.setString(++p, e.jobcentre);
-            statement.setString(++p, e.stratum);
-            statement.setObject(++p, e.enrolledAt.atOffset(ZoneOffset.UTC));
-            statement.setObject(++p, e.enrolledOn);
-            statement.setString(++p, e.enrolledBy);
-            statement.setBoolean(++p, d.lockKey() == null);
-            statement.setString(++p, d.lockKey());
-            statement.setLong(++p, d.position());
-            statement.setString(++p, d.method().name());
-            statement.setString(++p, write(d.levels()));
-            statement.setString(++p, d.stateBefore());
-            statement.setString(++p, d.draws());
-            statement.setString(++p, TraceParents.current());
+            statement.setLong(++p, decided.get(decided.size() - 1).position());
+            statement.setString(++p, stateAfter);
+            statement.setObject(++p, trialId);
+            statement.setString(++p, lockKey);
+            statement.setLong(++p, allocations);
+            for (int n = 0; n < decided.size(); n++) {
+                Decided d = decided.get(n);
+                Enrolment e = d.enrolment();
+                statement.setObject(++p, e.id);
+                statement.setString(++p, e.participant);
+                statement.setString(++p, e.citizen);
+                statement.setString(++p, e.arm);
+                statement.setString(++p, e.jobcentre);
+                statement.setString(++p, e.stratum);
+                statement.setObject(++p, e.enrolledAt.atOffset(ZoneOffset.UTC));
+                statement.setObject(++p, e.enrolledOn);
+                statement.setString(++p, e.enrolledBy);
+                statement.setLong(++p, d.position());
+                statement.setString(++p, d.levels());
+                statement.setString(++p, d.stateBefore());
+                statement.setString(++p, d.draws());
+                statement.setString(++p, d.traceparent());
+                statement.setInt(++p, n);
+            }
+            statement.setObject(++p, trialId);
+            statement.setBoolean(++p, lockKey == null);
+            statement.setObject(++p, trialId);
+            statement.setString(++p, lockKey);
+            statement.setString(++p, method.name());
+            statement.setObject(++p, trialId);
             try (ResultSet count = statement.executeQuery()) {
                 count.next();
-                return count.getLong(1) == 1;
+                return count.getLong(1) == decided.size();
             }
         } catch (SQLException failure) {
             if (UNIQUE_VIOLATION.equals(failure.getSQLState()) && failure instanceof PSQLException psql
@@ -194,7 +216,7 @@ public class Randomiser {
                     && ONCE_PER_TRIAL.equals(psql.getServerErrorMessage().getConstraint())) {
                 throw new AlreadyEnrolledException();
             }
-            throw new IllegalStateException("The allocation of trial " + e.trialId + " was not written", failure);
+            throw new IllegalStateException("The allocations of trial " + trialId + " were not written", failure);
         }
     }
 

@@ -36,8 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A replica keeps the state of the sequences it allocates from, but the database decides: replicas taking turns in
  * one stratum, each starting from a state the other has moved past, still fill every position of the sequence once
- * and keep the blocks whole; and an allocation refused because the citizen is already enrolled leaves its sequence
- * where it was.
+ * and keep the blocks whole; allocations waiting at once are written together; and an allocation refused because
+ * the citizen is already enrolled leaves its sequence where it was.
  */
 @QuarkusTest
 class AllocationSequencesTest {
@@ -109,6 +109,48 @@ class AllocationSequencesTest {
         }
 
         assertWholeBlocksAtPositions(trialId, 100);
+    }
+
+    @Test
+    void manyAllocationsAtOnceInAMinimisedTrialAreWrittenTogetherAndOnlyTheCitizensAlreadyEnrolledAreRefused()
+            throws Exception {
+        UUID trialId = Trials.open(codec, Trials.design(Trials.minimisation(StratificationFactor.JOBCENTRE), Trials.ONE_TO_ONE));
+        ActiveTrial trial = trials.require(trialId);
+        Randomiser randomiser = replica();
+        String enrolled = Citizens.aged(30);
+        enrol(randomiser, trial, enrolled, "101");
+        List<String> cprs = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            cprs.add(i % 5 == 0 ? enrolled : Citizens.aged(30));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        List<CompletableFuture<Boolean>> all = new ArrayList<>();
+        try {
+            for (int i = 0; i < cprs.size(); i++) {
+                String cpr = cprs.get(i);
+                String jobcentre = Trials.JOBCENTRES.get(i % 3);
+                all.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        enrol(randomiser, trial, cpr, jobcentre);
+                        return true;
+                    } catch (AlreadyEnrolledException refused) {
+                        return false;
+                    }
+                }, pool));
+            }
+            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get();
+        } finally {
+            pool.shutdownNow();
+        }
+
+        for (int i = 0; i < cprs.size(); i++) {
+            assertEquals(!cprs.get(i).equals(enrolled), all.get(i).get(), "allocation " + i);
+        }
+        List<AllocationDecision> decisions = QuarkusTransaction.requiringNew().call(() -> AllocationDecision.ofTrial(trialId));
+        assertEquals(LongStream.rangeClosed(1, 81).boxed().toList(),
+                decisions.stream().map(d -> d.position).sorted().toList(), "every position of the sequence is taken once");
+        given().auth().oauth2(TestTokens.admin()).post("/api/v1/trials/{id}/allocation-log/replay", trialId)
+                .then().statusCode(200).body("checked", equalTo(81)).body("reproduced", equalTo(81));
     }
 
     @Test
