@@ -94,6 +94,9 @@ public class LocalPostgres {
                 .setPort(port)
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", "200")
+                // Queue tables (outbox, numbering queue) churn hundreds of rows a second; their own thresholds
+                // (the migrations) only help if autovacuum looks at each database more often than once a minute.
+                .setServerConfig("autovacuum_naptime", "10s")
                 // Statement statistics for the benchmarks (enrolment-service/bench): where a database's time goes.
                 .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                 .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile))
