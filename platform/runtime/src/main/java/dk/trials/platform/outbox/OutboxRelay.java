@@ -172,21 +172,29 @@ public class OutboxRelay {
     Round relayBatch() throws Exception {
         // One relay at a time per database keeps each trial's events in commit order even with several replicas;
         // SKIP LOCKED keeps a relay from waiting on rows that a slower peer still holds.
-        Boolean leader = (Boolean) entityManager
-                .createNativeQuery("select pg_try_advisory_xact_lock(hashtext('outbox-relay'))")
+        // The queue is read in id order from its primary key, never by a scan and a sort: the statistics often
+        // saw the queue empty (it is, between rounds), and then planned a scan of the whole backlog every round
+        // (80 ms at 3,000 rows, against 0.6 ms from the index). set_config(…, true) holds for this transaction.
+        Object[] round = (Object[]) entityManager
+                .createNativeQuery("select pg_try_advisory_xact_lock(hashtext('outbox-relay')), "
+                        + "set_config('enable_seqscan', 'off', true)")
                 .getSingleResult();
-        if (!leader) {
+        if (!(Boolean) round[0]) {
             return new Round(0, false);
         }
-        // A row whose key has an earlier refused or parked row waits: sending it would overtake that row.
+        // A row whose key has an earlier refused or parked row waits: sending it would overtake that row. The
+        // troubled keys (almost always none) are found once, from their partial index, not looked up row by row.
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
+                        with troubled as materialized (
+                            select message_key, min(id) as first from outbox_event
+                            where attempts > 0 or parked_at is not null
+                            group by message_key
+                        )
                         select o.id, o.event_id, o.topic, o.message_key, o.type, o.envelope, o.attempts, o.traceparent
                         from outbox_event o
                         where o.parked_at is null
-                          and not exists (select 1 from outbox_event e
-                                          where e.message_key = o.message_key and e.id < o.id
-                                            and (e.attempts > 0 or e.parked_at is not null))
+                          and not exists (select 1 from troubled t where t.message_key = o.message_key and t.first < o.id)
                         order by o.id limit :limit for update of o skip locked""")
                 .setParameter("limit", batchSize)
                 .getResultList();
