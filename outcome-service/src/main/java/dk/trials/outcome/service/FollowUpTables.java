@@ -102,44 +102,41 @@ public class FollowUpTables {
      * Follow-up at any asOf from the cells by enrolment date and day: a participant enrolled on e whose earliest
      * terminal outcome is on day d counts there when e + d <= asOf and d <= horizon; everyone else enrolled by asOf
      * is censored at min(asOf − e, horizon). The database sums the cells, in one statement: it reads one snapshot,
-     * so a formal look freezing its tables sees each committed enrolment and outcome wholly or not at all.
+     * so a formal look freezing its tables sees each committed enrolment and outcome wholly or not at all. It sums
+     * them by day of follow-up alone, which is all a table holds: the ends counted by the day they ended on, and the
+     * censorings at asOf or the horizon by the day they fall on (those enrolled, less those of them counted where
+     * they ended). Summed by both days at once, the rows grew with the square of the horizon (about 135,000 at a
+     * million participants, all in the driver's memory at once); these are at most two per arm, jobcentre and day.
      */
     public Map<String, Map<String, FollowUpTable>> tablesByEnrolmentDay(UUID trialId, LocalDate asOf, int horizonDays) {
         Map<String, Map<String, FollowUpTable.Builder>> builders = new TreeMap<>();
-        String cells = """
-                select false as ended, arm, jobcentre, 0 as day, least(cast(? as date) - enrolled_on, ?) as followed,
-                       sum(participants) as first_count, 0 as second_count
-                from enrolment_count where trial_id = ? and enrolled_on <= ?
+        String sums = """
+                with ended as (
+                    select arm, jobcentre, day, least(cast(? as date) - enrolled_on, ?) as followed, job_exits, censorings
+                    from follow_up_count
+                    where trial_id = ? and day <= ? and enrolled_on + day <= ?)
+                select arm, jobcentre, followed as day, 0 as job_exits, sum(participants) as censorings
+                from (select arm, jobcentre, least(cast(? as date) - enrolled_on, ?) as followed, participants
+                      from enrolment_count where trial_id = ? and enrolled_on <= ?
+                      union all
+                      select arm, jobcentre, followed, -(job_exits + censorings) from ended) censored
                 group by arm, jobcentre, followed
                 union all
-                select true, arm, jobcentre, day, least(cast(? as date) - enrolled_on, ?) as followed,
-                       sum(job_exits), sum(censorings)
-                from follow_up_count
-                where trial_id = ? and day <= ? and enrolled_on + day <= ?
-                group by arm, jobcentre, day, followed""";
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(cells)) {
+                select arm, jobcentre, day, sum(job_exits), sum(censorings) from ended group by arm, jobcentre, day""";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sums)) {
             s.setObject(1, asOf);
             s.setInt(2, horizonDays);
             s.setObject(3, trialId);
-            s.setObject(4, asOf);
+            s.setInt(4, horizonDays);
             s.setObject(5, asOf);
-            s.setInt(6, horizonDays);
-            s.setObject(7, trialId);
-            s.setInt(8, horizonDays);
+            s.setObject(6, asOf);
+            s.setInt(7, horizonDays);
+            s.setObject(8, trialId);
             s.setObject(9, asOf);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    FollowUpTable.Builder builder = builder(builders, r.getString(2), r.getString(3), horizonDays);
-                    int followed = r.getInt(5);
-                    if (!r.getBoolean(1)) {
-                        builder.censoring(followed, r.getLong(6));
-                    } else {
-                        int day = r.getInt(4);
-                        long exits = r.getLong(6);
-                        long censorings = r.getLong(7);
-                        // Counted where their follow-up ended, so not among those censored at asOf or the horizon.
-                        builder.event(day, exits).censoring(day, censorings).censoring(followed, -(exits + censorings));
-                    }
+                    builder(builders, r.getString(1), r.getString(2), horizonDays)
+                            .event(r.getInt(3), r.getLong(4)).censoring(r.getInt(3), r.getLong(5));
                 }
             }
         } catch (SQLException e) {
