@@ -43,7 +43,7 @@ public class AllocationSequences {
     /** How long an allocation waits for its turn: far longer than the statements before it. */
     private static final long WAIT_SECONDS = 10;
     /** Allocations written in one turn at most: the requests of one replica's connections. */
-    static final int BATCH = 64;
+    private static final int BATCH = 64;
     /** Writes from a sequence that other replicas keep moving on before it is given up (each loss is their progress). */
     private static final int ATTEMPTS = 20;
 

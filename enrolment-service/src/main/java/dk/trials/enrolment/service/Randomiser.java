@@ -76,19 +76,20 @@ public class Randomiser {
     /** The new enrolment; throws {@link AlreadyEnrolledException} (nothing written) if a concurrent request won. */
     public Enrolment enrol(ActiveTrial trial, TrialPseudonym participant, String jobcentre, List<String> levels, String by) {
         return allocate(trial.allocator(),
-                new Subject(trial.id(), participant, jobcentre, levels, by, TraceParents.current()));
+                new Subject(trial.id(), participant, jobcentre, levels, StratumKey.stratum(levels), by,
+                        TraceParents.current()));
     }
 
     /**
      * Who is allocated, where, by whom, and the trace context of the request (another request's thread may write
      * the allocation).
      */
-    private record Subject(UUID trialId, TrialPseudonym participant, String jobcentre, List<String> levels, String by,
-                           String traceparent) {
+    private record Subject(UUID trialId, TrialPseudonym participant, String jobcentre, List<String> levels,
+                           String stratum, String by, String traceparent) {
     }
 
     private <S extends AllocationState> Enrolment allocate(Allocator<S> allocator, Subject subject) {
-        Optional<String> lockKey = allocator.lockKey(StratumKey.stratum(subject.levels()));
+        Optional<String> lockKey = allocator.lockKey(subject.stratum());
         Pending<Subject> pending = new Pending<>(subject);
         if (lockKey.isEmpty()) {
             // Simple randomisation keeps no sequence: nothing to take turns at.
@@ -115,7 +116,7 @@ public class Randomiser {
             // Millisecond precision, as stored and as answered to a repeated request: both bodies must be identical.
             Instant enrolledAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             Enrolment enrolment = Enrolment.allocated(trialId, subject.participant(), allocation.arm(),
-                    subject.jobcentre(), StratumKey.stratum(subject.levels()), enrolledAt,
+                    subject.jobcentre(), subject.stratum(), enrolledAt,
                     LocalDate.ofInstant(enrolledAt, clock.getZone()), false, subject.by());
             position = lockKey == null ? 0 : position + 1;
             decided.add(new Decided(enrolment, position, write(subject.levels()),
