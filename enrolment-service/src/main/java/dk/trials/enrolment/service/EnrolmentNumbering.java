@@ -7,8 +7,10 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Collection;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -42,11 +44,25 @@ public class EnrolmentNumbering {
 
     /**
      * Numbers the committed enrolments of every trial whose number row is free; a trial whose row another transaction
-     * holds (an import, another replica's round) is left for the next round. Returns how many were numbered.
+     * holds (an import, another replica's round) is passed over until the next round. Returns how many were numbered.
+     * Each batch reads the queue once: the number rows are locked in the same statement, for the trials its rows name.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int numberWaiting() {
-        return number(lockTrials(null, true));
+        Set<UUID> passedOver = new HashSet<>();
+        int numbered = 0;
+        Batch batch;
+        boolean created;
+        do {
+            batch = numberBatch(null, passedOver);
+            numbered += publish(batch);
+            // A trial's number row is made at its first numbering; one that is held elsewhere is passed over from
+            // here on, so that its queued enrolments, however many, do not keep other trials' from theirs.
+            Set<UUID> newTrials = createNumberRows(batch.trialsLeft());
+            created = !newTrials.isEmpty();
+            batch.trialsLeft().stream().filter(trial -> !newTrials.contains(trial)).forEach(passedOver::add);
+        } while (batch.queued() == BATCH || created);
+        return numbered;
     }
 
     /**
@@ -56,7 +72,17 @@ public class EnrolmentNumbering {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int numberTrial(UUID trialId) {
-        return number(lockTrials(trialId, false));
+        entityManager.createNativeQuery("""
+                        insert into enrolment_number (trial_id, last) values (:trialId, 0)
+                        on conflict (trial_id) do update set last = enrolment_number.last""")
+                .setParameter("trialId", trialId).executeUpdate();
+        int numbered = 0;
+        Batch batch;
+        do {
+            batch = numberBatch(trialId, Set.of());
+            numbered += publish(batch);
+        } while (batch.queued() == BATCH);
+        return numbered;
     }
 
     /**
@@ -74,58 +100,51 @@ public class EnrolmentNumbering {
         }
     }
 
-    /**
-     * Locks the number rows of the trials with waiting enrolments (of {@code trialId} only, if given), creating a
-     * trial's row at its first enrolment; with {@code skipLocked} a row held elsewhere is passed over.
-     */
-    private List<UUID> lockTrials(UUID trialId, boolean skipLocked) {
-        String ofTrial = trialId == null ? "" : " where trial_id = :trialId";
-        var create = entityManager.createNativeQuery("""
-                insert into enrolment_number (trial_id, last)
-                select distinct trial_id, 0 from unnumbered_enrolment%s
-                on conflict (trial_id) do nothing""".formatted(ofTrial));
-        var lock = entityManager.createNativeQuery("""
-                select trial_id from enrolment_number
-                where trial_id in (select trial_id from unnumbered_enrolment%s)
-                for update%s""".formatted(ofTrial, skipLocked ? " skip locked" : ""));
-        if (trialId != null) {
-            create.setParameter("trialId", trialId);
-            lock.setParameter("trialId", trialId);
-        }
-        create.executeUpdate();
-        @SuppressWarnings("unchecked")
-        List<UUID> locked = lock.getResultList();
-        return locked;
+    /** What one statement did: the enrolments it numbered, how many it took from the queue, and the trials it left. */
+    private record Batch(List<Numbered> numbered, int queued, Set<UUID> trialsLeft) {
     }
 
-    private int number(Collection<UUID> trials) {
+    private int publish(Batch batch) {
+        events.enrolled(batch.numbered());
+        return batch.numbered().size();
+    }
+
+    /** Makes the number rows of those of the trials that have none yet; returns the trials it made them for. */
+    private Set<UUID> createNumberRows(Set<UUID> trials) {
         if (trials.isEmpty()) {
-            return 0;
+            return Set.of();
         }
-        int numbered = 0;
-        List<Numbered> batch;
-        do {
-            batch = numberBatch(trials);
-            events.enrolled(batch);
-            numbered += batch.size();
-        } while (batch.size() == BATCH);
-        return numbered;
+        @SuppressWarnings("unchecked")
+        List<UUID> created = entityManager.createNativeQuery("""
+                        insert into enrolment_number (trial_id, last) select id, 0 from known_trial
+                        where id in (:trials) on conflict (trial_id) do nothing returning trial_id""")
+                .setParameter("trials", trials)
+                .getResultList();
+        return Set.copyOf(created);
     }
 
     /**
-     * One statement: takes up to {@link #BATCH} of the trials' waiting enrolments in the order they were queued,
-     * gives each the next number of its trial, and advances the trials' last numbers. The number rows are locked by
-     * this transaction, so no one else numbers these trials meanwhile.
+     * One statement: takes up to {@link #BATCH} waiting enrolments in the order they were queued (of {@code trialId}
+     * only, if given; else of any trial but those passed over), locks their trials' number rows, gives each enrolment
+     * the next number of its trial, and advances the trials' last numbers. For a round everything is locked with
+     * {@code skip locked}, so a round never waits: a trial whose number row another transaction holds keeps its
+     * enrolments queued. The queue rows are locked as well: a row that another transaction numbered and deleted after
+     * this statement's snapshot was taken is then left out, not numbered twice.
      */
-    private List<Numbered> numberBatch(Collection<UUID> trials) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                        with batch as (
-                            select id, enrolment_id, trial_id, traceparent from unnumbered_enrolment
-                            where trial_id in (:trials) order by id limit :limit
+    private Batch numberBatch(UUID trialId, Set<UUID> passedOver) {
+        String ofTrials = trialId != null ? "where trial_id = :trialId"
+                : passedOver.isEmpty() ? "" : "where trial_id not in (:passedOver)";
+        String lock = trialId != null ? "for update" : "for update skip locked";
+        var statement = entityManager.createNativeQuery("""
+                        with queued as materialized (
+                            select id, enrolment_id, trial_id, traceparent from unnumbered_enrolment %1$s
+                            order by id limit :limit %2$s
+                        ), locked as materialized (
+                            select trial_id, last from enrolment_number
+                            where trial_id in (select trial_id from queued) %2$s
                         ), numbered as (
-                            select b.*, n.last + row_number() over (partition by b.trial_id order by b.id) as sequence
-                            from batch b join enrolment_number n on n.trial_id = b.trial_id
+                            select q.*, l.last + row_number() over (partition by q.trial_id order by q.id) as sequence
+                            from queued q join locked l on l.trial_id = q.trial_id
                         ), taken as (
                             delete from unnumbered_enrolment u using numbered where u.id = numbered.id
                         ), advanced as (
@@ -139,13 +158,28 @@ public class EnrolmentNumbering {
                                       e.stratum, cast(extract(epoch from e.enrolled_at) * 1000 as bigint),
                                       e.enrolled_on - date '1970-01-01', e.imported, e.sequence, numbered.traceparent
                         )
-                        select * from enrolled order by queued""")
-                .setParameter("trials", trials)
-                .setParameter("limit", BATCH)
-                .getResultList();
-        return rows.stream().map(r -> new Numbered((UUID) r[1], (UUID) r[2], (String) r[3], (String) r[4],
-                (String) r[5], (String) r[6], Instant.ofEpochMilli(((Number) r[7]).longValue()),
-                LocalDate.ofEpochDay(((Number) r[8]).longValue()), (Boolean) r[9], ((Number) r[10]).longValue(),
-                (String) r[11])).toList();
+                        select q.trial_id as queued_for, e.* from queued q left join enrolled e on e.queued = q.id
+                        order by q.id""".formatted(ofTrials, lock))
+                .setParameter("limit", BATCH);
+        if (trialId != null) {
+            statement.setParameter("trialId", trialId);
+        } else if (!passedOver.isEmpty()) {
+            statement.setParameter("passedOver", passedOver);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = statement.getResultList();
+        List<Numbered> numbered = new ArrayList<>(rows.size());
+        Set<UUID> left = new HashSet<>();
+        for (Object[] r : rows) {
+            if (r[2] == null) {
+                left.add((UUID) r[0]);
+                continue;
+            }
+            numbered.add(new Numbered((UUID) r[2], (UUID) r[3], (String) r[4], (String) r[5], (String) r[6],
+                    (String) r[7], Instant.ofEpochMilli(((Number) r[8]).longValue()),
+                    LocalDate.ofEpochDay(((Number) r[9]).longValue()), (Boolean) r[10], ((Number) r[11]).longValue(),
+                    (String) r[12]));
+        }
+        return new Batch(numbered, rows.size(), left);
     }
 }

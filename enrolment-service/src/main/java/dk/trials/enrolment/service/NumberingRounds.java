@@ -1,5 +1,6 @@
 package dk.trials.enrolment.service;
 
+import dk.trials.platform.worker.RoundWorker;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -10,14 +11,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Runs {@link EnrolmentNumbering} in rounds on one thread, each round in a transaction of its own, so that one commit
+ * Runs {@link EnrolmentNumbering} in rounds on a {@link RoundWorker}, each round in a transaction of its own, so that one commit
  * numbers the enrolments of many requests. An enrolling request, once its enrolment has committed, waits for a round
  * that began after that commit: when it answers, its enrolment is numbered and its event is in the outbox, as when
  * each enrolment numbered itself. Requests that commit while a round runs are numbered together by the next. The
@@ -35,12 +34,8 @@ public class NumberingRounds {
 
     private final EnrolmentNumbering numbering;
     private final Duration pollInterval;
-    private final Semaphore wakeUp = new Semaphore(0);
-    private final Object rounds = new Object();
-    /** Completed when the round that has not begun yet ends; replaced as that round begins. */
-    private CompletableFuture<Void> next = new CompletableFuture<>();
-    private volatile boolean running;
-    private Thread worker;
+    /** No linger: the requests waiting for the round wait for its commit, and those that come meanwhile go next. */
+    private final RoundWorker worker = new RoundWorker("enrolment-numbering", Duration.ZERO, this::round);
 
     public NumberingRounds(EnrolmentNumbering numbering,
                            @ConfigProperty(name = "trials.enrolment.numbering.poll-interval", defaultValue = "1s")
@@ -50,9 +45,6 @@ public class NumberingRounds {
     }
 
     void start(@Observes StartupEvent startup) {
-        running = true;
-        worker = new Thread(this::run, "enrolment-numbering");
-        worker.setDaemon(true);
         worker.start();
     }
 
@@ -61,23 +53,14 @@ public class NumberingRounds {
      * is observed first): their enrolments' events are in the outbox when it sends.
      */
     void stop(@Observes @Priority(1000) ShutdownEvent shutdown) throws InterruptedException {
-        running = false;
-        wakeUp.release();
-        if (worker != null) {
-            worker.join(MAX_WAIT.toMillis());
-        }
+        worker.stop(MAX_WAIT);
         round();
     }
 
     /** Returns once a round that began after this call has ended, or after {@link #MAX_WAIT}. */
     public void awaitNumbering() {
-        CompletableFuture<Void> round;
-        synchronized (rounds) {
-            round = next;
-        }
-        wakeUp.release();
         try {
-            round.get(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            worker.nextRound().get(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             LOG.warnf("No numbering round ended within %s; the enrolment is numbered by a later one", MAX_WAIT);
         } catch (ExecutionException e) {
@@ -87,33 +70,12 @@ public class NumberingRounds {
         }
     }
 
-    private void run() {
-        while (running) {
-            CompletableFuture<Void> current;
-            synchronized (rounds) {
-                current = next;
-                next = new CompletableFuture<>();
-            }
-            try {
-                round();
-            } finally {
-                current.complete(null);
-            }
-            try {
-                wakeUp.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
-                wakeUp.drainPermits();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
-    private void round() {
+    private Duration round() {
         try {
             QuarkusTransaction.requiringNew().timeout(60).call(numbering::numberWaiting);
         } catch (RuntimeException e) {
             LOG.warnf("Enrolments not numbered in this round, the next one tries again: %s", e.getMessage());
         }
+        return pollInterval;
     }
 }

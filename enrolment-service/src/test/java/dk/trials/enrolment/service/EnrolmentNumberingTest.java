@@ -24,6 +24,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 
 import static dk.trials.enrolment.rest.EnrolmentApiTest.citizen;
 import static dk.trials.enrolment.rest.EnrolmentApiTest.enrol;
@@ -35,8 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Enrolments commit unnumbered and are numbered after their commit, in rounds: an enrolment is answered numbered,
  * with its event in the outbox; while another transaction holds the trial's number row (an import) it is still
- * allocated at once, and numbered, without a gap, once that row is free; a withdrawal of an enrolment still waiting
- * for its number is published after the enrolment.
+ * allocated at once, and numbered, without a gap, once that row is free, while other trials' enrolments are numbered
+ * as before; a withdrawal of an enrolment still waiting for its number is published after the enrolment.
  */
 @QuarkusTest
 class EnrolmentNumberingTest {
@@ -95,6 +96,47 @@ class EnrolmentNumberingTest {
             assertEquals(List.of("PARTICIPANT_ENROLLED", "PARTICIPANT_ENROLLED", "PARTICIPANT_ENROLLED",
                     "PARTICIPANT_WITHDRAWN"), records.stream().map(r -> TopicProbe.header(r, Topics.EVENT_TYPE_HEADER)).toList());
         }
+    }
+
+    @Test
+    void howeverManyEnrolmentsWaitForAHeldNumberRowOtherTrialsAreNumberedMeanwhile() throws Exception {
+        UUID held = Trials.open(codec, Trials.design(Trials.simple(), Trials.ONE_TO_ONE));
+        UUID other = Trials.open(codec, Trials.design(Trials.simple(), Trials.ONE_TO_ONE));
+        enrol(held, TestTokens.jobcentre("101"), citizen(Citizens.aged(23), "101")).then().statusCode(201);
+        int queuedBehind = EnrolmentNumbering.BATCH + 100;
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> anImport = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
+            entityManager.createNativeQuery("select last from enrolment_number where trial_id = ?1 for update")
+                    .setParameter(1, held).getResultList();
+            holding.countDown();
+            await().atMost(Duration.ofSeconds(30)).until(() -> release.await(100, TimeUnit.MILLISECONDS));
+        }));
+        assertTrue(holding.await(30, TimeUnit.SECONDS));
+        // More enrolments of the held trial at the head of the queue than a round takes in one statement.
+        QuarkusTransaction.requiringNew().run(() -> {
+            entityManager.createNativeQuery("""
+                            insert into enrolment (id, trial_id, participant, citizen, arm, jobcentre, stratum,
+                                                   enrolled_at, enrolled_on, imported, enrolled_by)
+                            select gen_random_uuid(), trial_id, participant || '-' || g, citizen || '-' || g, arm,
+                                   jobcentre, stratum, enrolled_at, enrolled_on, imported, enrolled_by
+                            from enrolment, generate_series(1, ?2) g where trial_id = ?1""")
+                    .setParameter(1, held).setParameter(2, queuedBehind).executeUpdate();
+            entityManager.createNativeQuery("""
+                            insert into unnumbered_enrolment (enrolment_id, trial_id)
+                            select id, trial_id from enrolment where trial_id = ?1 and sequence is null order by id""")
+                    .setParameter(1, held).executeUpdate();
+        });
+
+        enrol(other, TestTokens.jobcentre("101"), citizen(Citizens.aged(24), "101")).then().statusCode(201);
+        assertEquals(List.of(1L), numbers(other), "numbered before its answer, past the held trial's queue");
+        assertEquals(queuedBehind, waiting(held));
+
+        release.countDown();
+        anImport.get(30, TimeUnit.SECONDS);
+        List<Long> expected = LongStream.rangeClosed(1, queuedBehind + 1).boxed().toList();
+        await().atMost(Duration.ofSeconds(30)).until(() -> numbers(held), expected::equals);
+        assertEquals(0, waiting(held));
     }
 
     private List<Long> numbers(UUID trialId) {

@@ -1,6 +1,7 @@
 package dk.trials.platform.outbox;
 
 import dk.trials.platform.inbox.TransientFailures;
+import dk.trials.platform.worker.RoundWorker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,8 +20,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -35,9 +34,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * un-parking it ({@code update outbox_event set parked_at = null, attempts = 0 ...}) or deleting it. The gauge
  * {@code trials_outbox_oldest_unsent_age_seconds} is the age of the oldest row still in the outbox.
  * <p>
- * One thread per service runs the rounds. It is woken right after a transaction that wrote to the outbox commits
- * (then lingers {@code trials.outbox.linger} to gather the commits that follow), and polls anyway every
- * {@code trials.outbox.poll-interval} for rows that other replicas or a restart left behind.
+ * One {@link RoundWorker} per service runs the rounds. It is woken right after a transaction that wrote to the outbox
+ * commits (then lingers {@code trials.outbox.linger} to gather the commits that follow: a round per commit would cost a
+ * transaction and a broker round trip per enrolment), and polls anyway every {@code trials.outbox.poll-interval} for
+ * rows that other replicas or a restart left behind.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "trials.outbox.enabled", stringValue = "true")
@@ -52,7 +52,6 @@ public class OutboxRelay {
     private final int batchSize;
     private final Duration pollInterval;
     private final Duration retryDelay;
-    private final Duration linger;
     private final Counter relayed;
     private final Counter failures;
     private final Counter refusals;
@@ -60,11 +59,9 @@ public class OutboxRelay {
     private final Clock clock;
     private final AtomicLong parked = new AtomicLong();
     private final AtomicLong oldestUnsentAgeMillis = new AtomicLong();
-    private final Semaphore wakeUp = new Semaphore(0);
-    private volatile boolean running;
+    private final RoundWorker worker;
     /** When the backlog gauges were last refreshed ({@link System#nanoTime}: an interval, not a time of day). */
     private long backlogMeasuredAt = System.nanoTime() - BACKLOG_EVERY.toNanos();
-    private Thread worker;
 
     public OutboxRelay(EntityManager entityManager, OutboxSender sender, MeterRegistry registry, Clock clock,
                        @ConfigProperty(name = "trials.outbox.max-attempts", defaultValue = "3") int maxAttempts,
@@ -77,7 +74,7 @@ public class OutboxRelay {
         this.batchSize = batchSize;
         this.pollInterval = pollInterval;
         this.retryDelay = retryDelay;
-        this.linger = linger;
+        this.worker = new RoundWorker("outbox-relay", linger, this::round);
         this.relayed = registry.counter("trials.outbox.relayed");
         this.failures = registry.counter("trials.outbox.relay.failures");
         this.refusals = registry.counter("trials.outbox.refusals");
@@ -92,9 +89,6 @@ public class OutboxRelay {
     }
 
     void start(@Observes StartupEvent startup) {
-        running = true;
-        worker = new Thread(this::run, "outbox-relay");
-        worker.setDaemon(true);
         worker.start();
     }
 
@@ -104,11 +98,7 @@ public class OutboxRelay {
      * or another replica's poll. A broker that is away, or a peer holding the relay lock, ends the flush; the rows stay.
      */
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
-        running = false;
-        wakeUp.release();
-        if (worker != null) {
-            worker.join(Duration.ofSeconds(10).toMillis());
-        }
+        worker.stop(Duration.ofSeconds(10));
         flush();
     }
 
@@ -125,28 +115,17 @@ public class OutboxRelay {
     }
 
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
-        wakeUp.release();
+        worker.wakeUp();
     }
 
-    private void run() {
-        while (running) {
-            boolean delivered = relayPending();
-            if (System.nanoTime() - backlogMeasuredAt >= BACKLOG_EVERY.toNanos()) {
-                measureBacklog();
-                backlogMeasuredAt = System.nanoTime();
-            }
-            try {
-                if (wakeUp.tryAcquire((delivered ? pollInterval : retryDelay).toMillis(), TimeUnit.MILLISECONDS)) {
-                    // Under load, lingering a moment lets one round carry the rows of many commits: a round per
-                    // commit would cost a transaction and a broker round trip per enrolment.
-                    Thread.sleep(linger.toMillis());
-                }
-                wakeUp.drainPermits();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+    /** Sends what is pending, refreshes the backlog gauges when due; a failed round is retried sooner than a poll. */
+    private Duration round() {
+        boolean delivered = relayPending();
+        if (System.nanoTime() - backlogMeasuredAt >= BACKLOG_EVERY.toNanos()) {
+            measureBacklog();
+            backlogMeasuredAt = System.nanoTime();
         }
+        return delivered ? pollInterval : retryDelay;
     }
 
     /** Sends everything pending; false when the broker or the database failed and the round must be retried. */
@@ -155,7 +134,7 @@ public class OutboxRelay {
             Round round;
             do {
                 round = QuarkusTransaction.requiringNew().timeout(60).call(this::relayBatch);
-            } while (round.fetched() == batchSize && !round.troubled() && running);
+            } while (round.fetched() == batchSize && !round.troubled() && worker.running());
             return !round.troubled();
         } catch (RuntimeException e) {
             failures.increment();
