@@ -62,15 +62,8 @@ class EnrolmentNumberingTest {
     void whileTheTrialsNumberRowIsHeldEnrolmentsAreAllocatedAndNumberedWithoutAGapOnceItIsFree() throws Exception {
         UUID trialId = Trials.open(codec, Trials.design(Trials.simple(), Trials.ONE_TO_ONE));
         enrol(trialId, TestTokens.jobcentre("101"), citizen(Citizens.aged(23), "101")).then().statusCode(201);
-        CountDownLatch held = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> anImport = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
-            entityManager.createNativeQuery("select last from enrolment_number where trial_id = ?1 for update")
-                    .setParameter(1, trialId).getResultList();
-            held.countDown();
-            await().atMost(Duration.ofSeconds(30)).until(() -> release.await(100, TimeUnit.MILLISECONDS));
-        }));
-        assertTrue(held.await(30, TimeUnit.SECONDS));
+        CompletableFuture<Void> anImport = holdNumberRow(trialId, release);
 
         List<String> heldBack = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
@@ -104,15 +97,8 @@ class EnrolmentNumberingTest {
         UUID other = Trials.open(codec, Trials.design(Trials.simple(), Trials.ONE_TO_ONE));
         enrol(held, TestTokens.jobcentre("101"), citizen(Citizens.aged(23), "101")).then().statusCode(201);
         int queuedBehind = EnrolmentNumbering.BATCH + 100;
-        CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> anImport = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
-            entityManager.createNativeQuery("select last from enrolment_number where trial_id = ?1 for update")
-                    .setParameter(1, held).getResultList();
-            holding.countDown();
-            await().atMost(Duration.ofSeconds(30)).until(() -> release.await(100, TimeUnit.MILLISECONDS));
-        }));
-        assertTrue(holding.await(30, TimeUnit.SECONDS));
+        CompletableFuture<Void> anImport = holdNumberRow(held, release);
         // More enrolments of the held trial at the head of the queue than a round takes in one statement.
         QuarkusTransaction.requiringNew().run(() -> {
             entityManager.createNativeQuery("""
@@ -137,6 +123,19 @@ class EnrolmentNumberingTest {
         List<Long> expected = LongStream.rangeClosed(1, queuedBehind + 1).boxed().toList();
         await().atMost(Duration.ofSeconds(30)).until(() -> numbers(held), expected::equals);
         assertEquals(0, waiting(held));
+    }
+
+    /** As an import does: holds the trial's number row in a transaction of its own until released; returns once held. */
+    private CompletableFuture<Void> holdNumberRow(UUID trialId, CountDownLatch release) throws InterruptedException {
+        CountDownLatch holding = new CountDownLatch(1);
+        CompletableFuture<Void> transaction = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
+            entityManager.createNativeQuery("select last from enrolment_number where trial_id = ?1 for update")
+                    .setParameter(1, trialId).getResultList();
+            holding.countDown();
+            await().atMost(Duration.ofSeconds(30)).until(() -> release.await(100, TimeUnit.MILLISECONDS));
+        }));
+        assertTrue(holding.await(30, TimeUnit.SECONDS));
+        return transaction;
     }
 
     private List<Long> numbers(UUID trialId) {
