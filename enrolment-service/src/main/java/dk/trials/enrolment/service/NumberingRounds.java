@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Runs {@link EnrolmentNumbering} in rounds on a {@link RoundWorker}, each round in a transaction of its own, so that one commit
- * numbers the enrolments of many requests. An enrolling request, once its enrolment has committed, waits for a round
+ * Runs {@link EnrolmentNumbering} in rounds on a {@link RoundWorker}, each round in a transaction of its own, so that
+ * one commit numbers the enrolments of many requests. An enrolling request, once its enrolment has committed, waits for a round
  * that began after that commit: when it answers, its enrolment is numbered and its event is in the outbox, as when
  * each enrolment numbered itself. Requests that commit while a round runs are numbered together by the next. The
  * wait is bounded: a round that fails or finds the trial's number row held (an import) leaves the enrolment to a
