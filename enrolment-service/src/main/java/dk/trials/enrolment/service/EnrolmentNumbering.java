@@ -72,10 +72,7 @@ public class EnrolmentNumbering {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int numberTrial(UUID trialId) {
-        entityManager.createNativeQuery("""
-                        insert into enrolment_number (trial_id, last) values (:trialId, 0)
-                        on conflict (trial_id) do update set last = enrolment_number.last""")
-                .setParameter("trialId", trialId).executeUpdate();
+        holdNumberRow(trialId);
         int numbered = 0;
         Batch batch;
         do {
@@ -83,6 +80,18 @@ public class EnrolmentNumbering {
             numbered += publish(batch);
         } while (batch.queued() == BATCH);
         return numbered;
+    }
+
+    /**
+     * Takes the trial's number row, made at the trial's first enrolment if need be, and holds it to this transaction's
+     * end, waiting while another transaction holds it: no round numbers the trial meanwhile.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void holdNumberRow(UUID trialId) {
+        entityManager.createNativeQuery("""
+                        insert into enrolment_number (trial_id, last) values (:trialId, 0)
+                        on conflict (trial_id) do update set last = enrolment_number.last""")
+                .setParameter("trialId", trialId).executeUpdate();
     }
 
     /**

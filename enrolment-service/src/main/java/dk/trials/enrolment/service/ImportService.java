@@ -72,6 +72,7 @@ public class ImportService {
         List<Checked> lines = check(trial, command.lines());
         Instant now = clock.instant();
         int imported = 0;
+        numbering.holdNumberRow(trialId);
         for (int from = 0; from < lines.size(); from += INSERT_BATCH) {
             List<Enrolment> batch = new ArrayList<>();
             for (Checked line : lines.subList(from, Math.min(lines.size(), from + INSERT_BATCH))) {
@@ -84,7 +85,8 @@ public class ImportService {
             int written = Math.min(lines.size(), from + INSERT_BATCH);
             progress.counted(new ImportCounts(lines.size(), written, imported, written - imported));
         }
-        // Under the number row the first batch took: the imported enrolments commit numbered, their events written.
+        // Under the number row held since before the first batch: the imported enrolments commit numbered, their
+        // events written.
         numbering.numberTrial(trialId);
         EnrolmentImport audit = new EnrolmentImport();
         audit.id = UUID.randomUUID();

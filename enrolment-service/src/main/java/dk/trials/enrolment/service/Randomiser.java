@@ -224,15 +224,11 @@ public class Randomiser {
     /**
      * Inserts those of a batch of imported enrolments (of one trial, each citizen once) whose citizen is not enrolled in
      * the trial yet, queued for their numbers, and returns them in batch order. A few statements per batch, not per
-     * enrolment, so that the largest import fits its transaction. The trial's number row is locked first and held to
-     * the import's commit, so that the import numbers its own enrolments ({@link EnrolmentNumbering#numberTrial}) in
-     * its transaction.
+     * enrolment, so that the largest import fits its transaction. The caller holds the trial's number row
+     * ({@link EnrolmentNumbering#holdNumberRow}) to the import's commit, so that the import numbers its own enrolments
+     * ({@link EnrolmentNumbering#numberTrial}) in its transaction.
      */
     List<Enrolment> insertNew(UUID trialId, List<Enrolment> batch) {
-        entityManager.createNativeQuery("""
-                        insert into enrolment_number (trial_id, last) values (:trialId, 0)
-                        on conflict (trial_id) do update set last = enrolment_number.last""")
-                .setParameter("trialId", trialId).executeUpdate();
         @SuppressWarnings("unchecked")
         Set<String> enrolled = Set.copyOf(entityManager.createNativeQuery(
                         "select citizen from enrolment where trial_id = :trialId and citizen in (:citizens)")
