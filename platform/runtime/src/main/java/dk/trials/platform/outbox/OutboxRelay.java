@@ -118,7 +118,7 @@ public class OutboxRelay {
         worker.wakeUp();
     }
 
-    /** Sends what is pending, refreshes the backlog gauges when due; a failed round is retried sooner than a poll. */
+    /** Sends what is pending, refreshes the backlog gauges when due; after a failed round the retry delay, not the poll. */
     private Duration round() {
         boolean delivered = relayPending();
         if (System.nanoTime() - backlogMeasuredAt >= BACKLOG_EVERY.toNanos()) {
