@@ -38,9 +38,9 @@ import org.postgresql.PGConnection;
  *   1. COPYs one outcome per participant into a clone of the outcome table (same columns, constraints, indexes):
  *      the baseline of what PostgreSQL itself takes in per second;
  *   2. POSTs the same rows as NDJSON to /outcomes/bulk and measures lines/s (outcome rows, participants' ends and the
- *      three aggregates all written, each batch in one transaction);
+ *      two aggregates all written, each batch in one transaction);
  *   3. waits until GET /estimates shows the new job exits (the rolling refresh), then times GET /estimates for
- *      today (p50/p99 over 300 calls) and for yesterday (computed from the cells by enrolment date, 30 calls).
+ *      today (p50/p99 over 300 calls) and for yesterday (summed from the participants' ends, 30 calls).
  *
  * The program starts what it measures: a private PostgreSQL server (zonky's embedded binaries, with
  * synchronous_commit=off like the local stack) and the packaged service as a separate JVM on ports of their own,

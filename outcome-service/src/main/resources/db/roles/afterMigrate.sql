@@ -9,7 +9,7 @@ do $$
 declare
     service_role  constant text   := '${appRole}';
     working_state constant text[] := array['trial_plan', 'participant', 'outcome', 'enrolment_count',
-                                           'follow_up_count', 'follow_up_day', 'estimate_snapshot', 'estimate_version',
+                                           'follow_up_day', 'estimate_snapshot', 'estimate_version',
                                            'estimate_recorded', 'upload_in_flight', 'upload_progress', 'trial_reconciliation',
                                            'outbox_event', 'idempotent_request', 'trial_screening'];
     t text;

@@ -76,7 +76,7 @@ class AppendOnlyTablesTest {
                 "dead_letter_replay")) {
             assertEquals(READ_AND_ADD, privileges.get(appendOnly), appendOnly);
         }
-        for (String working : Set.of("trial_plan", "participant", "outcome", "enrolment_count", "follow_up_count",
+        for (String working : Set.of("trial_plan", "participant", "outcome", "enrolment_count",
                 "follow_up_day", "estimate_snapshot", "estimate_version", "estimate_recorded", "upload_in_flight",
                 "trial_reconciliation", "outbox_event", "idempotent_request")) {
             assertEquals(WORKING, privileges.get(working), working);

@@ -13,11 +13,11 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Writes the aggregates every estimate is computed from, in the transaction of each consumed event or ingested
+ * Writes the aggregates today's estimates are computed from, in the transaction of each consumed event or ingested
  * batch: participants by enrolment date ({@code enrolment_count}, whose new participants {@link EnrolmentCounts}
- * counts) and their ends of follow-up by enrolment date and
- * day ({@code follow_up_count}) and by day alone ({@code follow_up_day}). One statement per table for all touched
- * cells, in a fixed cell order.
+ * counts; here, how many of them have ended follow-up) and their ends of follow-up by day ({@code follow_up_day}).
+ * One statement per table for all touched cells, in a fixed cell order. The ends by enrolment date and day, which an
+ * earlier asOf needs, are the participants' own ({@code participant.ended_day}, {@link FollowUpTables}).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -29,39 +29,16 @@ public class FollowUpAggregates {
         this.dataSource = dataSource;
     }
 
-    /** Adds the collected changes of ends of follow-up to the three aggregates. */
+    /** Adds the collected changes of ends of follow-up to the two aggregates. */
     public void apply(UUID trialId, FollowUpDelta delta) {
         if (delta.isEmpty()) {
             return;
         }
         try (Connection c = dataSource.getConnection()) {
-            applyCells(c, trialId, delta.cells());
             applyDays(c, trialId, delta.days());
             applyFirstEnds(c, trialId, delta.firstEnds());
         } catch (SQLException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void applyCells(Connection c, UUID trialId, Map<FollowUpDelta.Cell, FollowUpDelta.Ends> changes)
-            throws SQLException {
-        String sql = """
-                insert into follow_up_count (trial_id, arm, jobcentre, enrolled_on, day, job_exits, censorings)
-                select ?, u.* from unnest(?::text[], ?::text[], ?::date[], ?::int[], ?::int[], ?::int[])
-                  as u(arm, jobcentre, enrolled_on, day, job_exits, censorings)
-                on conflict (trial_id, arm, jobcentre, enrolled_on, day) do update
-                set job_exits = follow_up_count.job_exits + excluded.job_exits,
-                    censorings = follow_up_count.censorings + excluded.censorings""";
-        List<FollowUpDelta.Cell> cells = new ArrayList<>(changes.keySet());
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, trialId);
-            s.setArray(2, c.createArrayOf("text", cells.stream().map(FollowUpDelta.Cell::arm).toArray()));
-            s.setArray(3, c.createArrayOf("text", cells.stream().map(FollowUpDelta.Cell::jobcentre).toArray()));
-            s.setArray(4, c.createArrayOf("text", cells.stream().map(cell -> cell.enrolledOn().toString()).toArray()));
-            s.setArray(5, c.createArrayOf("int4", cells.stream().map(FollowUpDelta.Cell::day).toArray()));
-            s.setArray(6, c.createArrayOf("int4", cells.stream().map(cell -> (int) changes.get(cell).jobExits()).toArray()));
-            s.setArray(7, c.createArrayOf("int4", cells.stream().map(cell -> (int) changes.get(cell).censorings()).toArray()));
-            s.executeUpdate();
         }
     }
 

@@ -23,11 +23,6 @@ public final class FollowUpDelta {
         }
     }
 
-    public record Cell(String arm, String jobcentre, LocalDate enrolledOn, int day) {
-        static final Comparator<Cell> ORDER = Comparator.comparing(Cell::arm).thenComparing(Cell::jobcentre)
-                .thenComparing(Cell::enrolledOn).thenComparingInt(Cell::day);
-    }
-
     /** A day of follow-up of an arm in a jobcentre, whatever the enrolment date. */
     public record Day(String arm, String jobcentre, int day) {
         static final Comparator<Day> ORDER = Comparator.comparing(Day::arm).thenComparing(Day::jobcentre)
@@ -40,7 +35,6 @@ public final class FollowUpDelta {
                 .thenComparing(Enrolment::jobcentre).thenComparing(Enrolment::enrolledOn);
     }
 
-    private final Map<Cell, Ends> cells = new TreeMap<>(Cell.ORDER);
     private final Map<Day, Ends> days = new TreeMap<>(Day.ORDER);
     private final Map<Enrolment, Long> firstEnds = new TreeMap<>(Enrolment.ORDER);
 
@@ -56,12 +50,7 @@ public final class FollowUpDelta {
 
     private void add(ParticipantRecord p, int day, boolean jobExit, int sign) {
         Ends change = Ends.one(jobExit, sign);
-        cells.merge(new Cell(p.arm(), p.jobcentre(), p.enrolledOn(), day), change, Ends::plus);
         days.merge(new Day(p.arm(), p.jobcentre(), day), change, Ends::plus);
-    }
-
-    public Map<Cell, Ends> cells() {
-        return cells;
     }
 
     public Map<Day, Ends> days() {
@@ -74,6 +63,6 @@ public final class FollowUpDelta {
     }
 
     public boolean isEmpty() {
-        return cells.isEmpty();
+        return days.isEmpty();
     }
 }
