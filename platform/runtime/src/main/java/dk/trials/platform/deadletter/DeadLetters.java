@@ -151,11 +151,20 @@ public class DeadLetters {
                 .executeUpdate();
     }
 
-    /** Everything on the topic now, read without a consumer group so that reading commits nothing. */
+    /**
+     * Everything on the topic now, read without a consumer group (the channels' shared settings name one) so that
+     * reading commits nothing. The reader never waits for records that are not there yet: a fetch that finds none
+     * returns at once, so the fetch the consumer sends ahead after the last record does not hold {@code close()} for the
+     * broker's default wait of 500 ms on every topic, every listing.
+     */
     private List<ConsumerRecord<String, String>> read(String deadLetterTopic) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(kafka.with(Map.of(
+        Map<String, Object> settings = kafka.with(Map.of(
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")), new StringDeserializer(), new StringDeserializer())) {
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 0));
+        settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        try (KafkaConsumer<String, String> consumer =
+                     new KafkaConsumer<>(settings, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(deadLetterTopic, READ_TIMEOUT).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
