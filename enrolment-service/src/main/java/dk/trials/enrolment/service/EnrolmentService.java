@@ -64,44 +64,43 @@ public class EnrolmentService {
         }
         CprNumber cpr = Citizens.require("cpr", command.cpr());
         TrialPseudonym participant = pseudonymiser.inTrial(trialId, cpr);
-        Optional<Enrolment> earlier = Enrolment.of(trialId, participant);
-        if (earlier.isPresent() && actsFor(earlier.get(), command, caller)) {
-            // The answer to a repeated request never changes, even where a new enrolment would now be refused (the
-            // trial paused, the citizen no longer eligible).
-            return new Enrolled(earlier.get(), false);
-        }
-        // Anyone else learns first what a citizen who is not enrolled would learn, so that a refusal cannot tell
-        // whether, let alone where, the citizen is allocated.
-        if (trial.status() != TrialStatus.RECRUITING) {
-            throw ProblemException.conflict("The trial is " + trial.status() + ", not RECRUITING");
-        }
         LocalDate today = LocalDate.now(clock);
         ParticipantProfile profile = new ParticipantProfile(command.jobcentre(), cpr.ageOn(today), cpr.gender(),
                 command.benefitType(), command.weeksUnemployed());
-        List<Ineligibility> failures = EligibilityCheck.failures(trial, profile, today);
-        if (!failures.isEmpty()) {
+        List<Ineligibility> failures = trial.status() == TrialStatus.RECRUITING
+                ? EligibilityCheck.failures(trial, profile, today) : List.of();
+        if (trial.status() != TrialStatus.RECRUITING || !failures.isEmpty()) {
+            // Only a citizen who is not enrolled is refused: the answer to a repeated request never changes, even
+            // where a new enrolment would now be refused (the trial paused, the citizen no longer eligible).
+            Optional<Enrolment> earlier = Enrolment.of(trialId, participant);
+            if (earlier.isPresent() && actsFor(earlier.get(), command, caller)) {
+                return new Enrolled(earlier.get(), false);
+            }
+            // Anyone else learns what a citizen who is not enrolled would learn, so that a refusal cannot tell
+            // whether, let alone where, the citizen is allocated.
+            if (trial.status() != TrialStatus.RECRUITING) {
+                throw ProblemException.conflict("The trial is " + trial.status() + ", not RECRUITING");
+            }
             // Counted for the trial's CONSORT flow, whoever asked: the count says nothing of any one citizen.
             screenings.refused(trialId, participant, failures);
             throw ProblemException.unprocessable("Not eligible",
                     "The citizen fails " + Problems.count(failures.size(), "eligibility criterion", "eligibility criteria"),
                     failures.stream().map(Ineligibility::error).toList());
         }
-        if (earlier.isPresent()) {
-            throw enrolledElsewhere();
-        }
-        // The common case is a new citizen, so the allocation is attempted straight away; the unique constraint
-        // turns a racing request into the enrolment that won, answered by the same rule as above.
+        // The common case is a new citizen, so the allocation is attempted without a look for an earlier enrolment
+        // first (a round trip per enrolment): the unique constraint refuses the allocation of a citizen already
+        // enrolled, nothing written, and the enrolment there is answered by the same rule as above.
         try {
             Enrolment enrolment = randomiser.enrol(trial, participant, command.jobcentre(), trial.levels(profile), caller.name());
             // Committed; answered once numbered, with its event in the outbox, as the allocation checkpoint expects.
             numbering.awaitNumbering();
             return new Enrolled(enrolment, true);
-        } catch (AlreadyEnrolledException raced) {
-            Enrolment winner = Enrolment.of(trialId, participant).orElseThrow();
-            if (!actsFor(winner, command, caller)) {
+        } catch (AlreadyEnrolledException enrolled) {
+            Enrolment earlier = Enrolment.of(trialId, participant).orElseThrow();
+            if (!actsFor(earlier, command, caller)) {
                 throw enrolledElsewhere();
             }
-            return new Enrolled(winner, false);
+            return new Enrolled(earlier, false);
         }
     }
 
