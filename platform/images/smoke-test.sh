@@ -3,11 +3,13 @@
 # (deploy/local/stack --infra-only, state in target/stack, ports moved by 20000), the way a cluster runs it: read-only
 # root file system, a tmpfs on /tmp, user 1001, configuration from the environment, keys mounted read-only as files.
 # For each image it checks, failing on the first check that does not hold (the three run side by side):
-#   - the heap follows the container's memory limit (MaxRAMPercentage=37.5: 512 MiB gives a 192 MiB heap);
+#   - the heap follows the container's memory limit (MaxRAMPercentage=37.5: 512 MiB gives a 192 MiB heap), and the
+#     JVM runs the C1 compiler only (TieredStopAtLevel=1);
 #   - /q/health/ready answers 200 within READY_TIMEOUT seconds, and one authenticated call answers as designed;
 #   - java is PID 1 and runs as uid 1001, and writing to / fails;
 #   - "podman stop -t 40" (SIGTERM) ends it by itself before the grace period, with Quarkus' graceful stop logged
 #     and the exit code of a JVM ended by SIGTERM (143).
+# Each service's RSS once the three are ready is printed beside its PASS: a figure, never a check.
 # The containers and the stack are stopped whatever happens; the containers' logs are kept in target/smoke-logs, and a
 # failure prints the failing one's last lines.
 #
@@ -69,12 +71,19 @@ fail() {   # fail SERVICE MESSAGE: the container's log, then the failure
     die "$1: $2"
 }
 
-# The heap a 512 MiB limit gives: MaxRAMPercentage=37.5 of it, 192 MiB, whatever the machine has.
-check_heap_follows_limit() {
-    local service=$1 heap
-    heap=$(podman run --rm --memory 512m --entrypoint java "$(service_image "$service")" -XX:+PrintFlagsFinal -version 2>/dev/null \
-        | awk '$2 == "MaxHeapSize" { print $4 }')
+# The heap a 512 MiB limit gives: MaxRAMPercentage=37.5 of it, 192 MiB, whatever the machine has; and the C1
+# compiler only (TieredStopAtLevel=1), which keeps each service under 300 MB (deploy/README.md, "JVM settings").
+check_jvm_settings() {
+    local service=$1 flags heap level
+    flags=$(podman run --rm --memory 512m --entrypoint java "$(service_image "$service")" -XX:+PrintFlagsFinal -version 2>/dev/null)
+    heap=$(awk '$2 == "MaxHeapSize" { print $4 }' <<<"$flags")
+    level=$(awk '$2 == "TieredStopAtLevel" { print $4 }' <<<"$flags")
     [[ $heap == $((192 * 1024 * 1024)) ]] || die "$service: with a 512 MiB limit the heap is ${heap:-unknown} bytes, not 192 MiB"
+    [[ $level == 1 ]] || die "$service: TieredStopAtLevel is ${level:-unknown}, not 1 (the C1 compiler only)"
+}
+
+rss_mb() {   # rss_mb SERVICE: the resident memory of the container's java (PID 1), in MB; printed, never asserted
+    podman exec "$CONTAINER_PREFIX$1" cat /proc/1/status | awk '$1 == "VmRSS:" { print int($2 / 1024) }'
 }
 
 run_service() {   # run_service SERVICE PORT
@@ -147,7 +156,7 @@ check_graceful_stop() {   # check_graceful_stop SERVICE
 
 port_of() { echo $(( $(service_port "$1") + STACK_PORT_OFFSET )); }   # port_of SERVICE: moved like the stack's
 
-for service in "${SERVICES[@]}"; do check_heap_follows_limit "$service"; done
+for service in "${SERVICES[@]}"; do check_jvm_settings "$service"; done
 # The three start at once, as the stack and a rollout start them: on two cores that is quicker than one by one.
 began=$SECONDS
 for service in "${SERVICES[@]}"; do run_service "$service" "$(port_of "$service")"; done
@@ -157,6 +166,8 @@ for service in "${SERVICES[@]}"; do
     check_authenticated_call "$service" "$(port_of "$service")"
     check_confined "$service"
 done
+# Measured once all three are ready, beside each other as in a rollout; a machine's figure, not a check.
+for service in "${SERVICES[@]}"; do rss_mb "$service" >"$LOGS/$service.rss"; done
 # And stop at once: the wait is the slowest graceful stop, not the sum of the three.
 stops=()
 for service in "${SERVICES[@]}"; do
@@ -167,6 +178,7 @@ for i in "${!SERVICES[@]}"; do
     wait "${stops[$i]}" || die "${SERVICES[$i]}: failed when stopped (see above)"
 done
 for service in "${SERVICES[@]}"; do
-    echo "smoke test: PASS $service ($(service_image "$service")): heap from the limit, ready, authenticated call," \
-        "java as PID 1 with uid 1001, read-only root, stopped by SIGTERM in $(<"$LOGS/$service.stopped-in")s"
+    echo "smoke test: PASS $service ($(service_image "$service")): heap from the limit, C1 only, ready (RSS" \
+        "$(<"$LOGS/$service.rss") MB), authenticated call, java as PID 1 with uid 1001, read-only root, stopped by" \
+        "SIGTERM in $(<"$LOGS/$service.stopped-in")s"
 done
