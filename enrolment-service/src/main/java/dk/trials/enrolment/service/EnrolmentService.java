@@ -67,9 +67,9 @@ public class EnrolmentService {
         LocalDate today = LocalDate.now(clock);
         ParticipantProfile profile = new ParticipantProfile(command.jobcentre(), cpr.ageOn(today), cpr.gender(),
                 command.benefitType(), command.weeksUnemployed());
-        List<Ineligibility> failures = trial.status() == TrialStatus.RECRUITING
-                ? EligibilityCheck.failures(trial, profile, today) : List.of();
-        if (trial.status() != TrialStatus.RECRUITING || !failures.isEmpty()) {
+        boolean recruiting = trial.status() == TrialStatus.RECRUITING;
+        List<Ineligibility> failures = recruiting ? EligibilityCheck.failures(trial, profile, today) : List.of();
+        if (!recruiting || !failures.isEmpty()) {
             // Only a citizen who is not enrolled is refused: the answer to a repeated request never changes, even
             // where a new enrolment would now be refused (the trial paused, the citizen no longer eligible).
             Optional<Enrolment> earlier = Enrolment.of(trialId, participant);
@@ -78,7 +78,7 @@ public class EnrolmentService {
             }
             // Anyone else learns what a citizen who is not enrolled would learn, so that a refusal cannot tell
             // whether, let alone where, the citizen is allocated.
-            if (trial.status() != TrialStatus.RECRUITING) {
+            if (!recruiting) {
                 throw ProblemException.conflict("The trial is " + trial.status() + ", not RECRUITING");
             }
             // Counted for the trial's CONSORT flow, whoever asked: the count says nothing of any one citizen.
