@@ -1,6 +1,5 @@
 package dk.trials.outcome.service;
 
-import dk.trials.platform.sql.ArrayLiteral;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -10,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,19 +26,10 @@ import java.util.stream.Collectors;
 @Transactional(Transactional.TxType.MANDATORY)
 public class EnrolmentCounts {
 
-    /** One cell of the aggregate; ordered by trial, arm, jobcentre and date, the order cells are locked in. */
-    public record Cell(UUID trialId, String arm, String jobcentre, LocalDate enrolledOn) implements Comparable<Cell> {
-        @Override
-        public int compareTo(Cell other) {
-            int order = trialId.compareTo(other.trialId);
-            if (order == 0) {
-                order = arm.compareTo(other.arm);
-            }
-            if (order == 0) {
-                order = jobcentre.compareTo(other.jobcentre);
-            }
-            return order != 0 ? order : enrolledOn.compareTo(other.enrolledOn);
-        }
+    /** One cell of the aggregate. */
+    public record Cell(UUID trialId, String arm, String jobcentre, LocalDate enrolledOn) {
+        static final Comparator<Cell> ORDER = Comparator.comparing(Cell::trialId).thenComparing(Cell::arm)
+                .thenComparing(Cell::jobcentre).thenComparing(Cell::enrolledOn);
     }
 
     private final AgroalDataSource dataSource;
@@ -53,19 +44,19 @@ public class EnrolmentCounts {
             return;
         }
         Map<Cell, Long> added = participants.stream().collect(Collectors.groupingBy(Function.identity(),
-                TreeMap::new, Collectors.counting()));
-        List<Map.Entry<Cell, Long>> cells = List.copyOf(added.entrySet());
+                () -> new TreeMap<>(Cell.ORDER), Collectors.counting()));
+        List<Cell> cells = List.copyOf(added.keySet());
         String sql = """
                 insert into enrolment_count (trial_id, arm, jobcentre, enrolled_on, participants)
                 select * from unnest(?::uuid[], ?::text[], ?::text[], ?::date[], ?::int[])
                 on conflict (trial_id, arm, jobcentre, enrolled_on)
                 do update set participants = enrolment_count.participants + excluded.participants""";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, ArrayLiteral.of(cells, cell -> cell.getKey().trialId()));
-            s.setString(2, ArrayLiteral.of(cells, cell -> cell.getKey().arm()));
-            s.setString(3, ArrayLiteral.of(cells, cell -> cell.getKey().jobcentre()));
-            s.setString(4, ArrayLiteral.of(cells, cell -> cell.getKey().enrolledOn()));
-            s.setString(5, ArrayLiteral.of(cells, Map.Entry::getValue));
+            s.setArray(1, c.createArrayOf("uuid", cells.stream().map(Cell::trialId).toArray()));
+            s.setArray(2, c.createArrayOf("text", cells.stream().map(Cell::arm).toArray()));
+            s.setArray(3, c.createArrayOf("text", cells.stream().map(Cell::jobcentre).toArray()));
+            s.setArray(4, c.createArrayOf("date", cells.stream().map(Cell::enrolledOn).toArray()));
+            s.setArray(5, c.createArrayOf("int4", cells.stream().map(cell -> added.get(cell).intValue()).toArray()));
             s.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -1,6 +1,5 @@
 package dk.trials.outcome.service;
 
-import dk.trials.platform.sql.ArrayLiteral;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
@@ -99,7 +98,7 @@ public class EstimateVersions {
                 select t, 1 from unnest(?::uuid[]) as t order by t
                 on conflict (trial_id) do update set version = estimate_version.version + 1""";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, ArrayLiteral.of(trials));
+            s.setArray(1, c.createArrayOf("uuid", trials.toArray()));
             s.executeUpdate();
         } catch (SQLException e) {
             // Thrown from beforeCompletion, this rolls the transaction back: no change without its number.

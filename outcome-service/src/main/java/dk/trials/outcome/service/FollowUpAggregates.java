@@ -1,6 +1,5 @@
 package dk.trials.outcome.service;
 
-import dk.trials.platform.sql.ArrayLiteral;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -8,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -51,14 +51,14 @@ public class FollowUpAggregates {
                 on conflict (trial_id, arm, jobcentre, day) do update
                 set job_exits = follow_up_day.job_exits + excluded.job_exits,
                     censorings = follow_up_day.censorings + excluded.censorings""";
-        List<Map.Entry<FollowUpDelta.Day, FollowUpDelta.Ends>> cells = List.copyOf(days.entrySet());
+        List<FollowUpDelta.Day> keys = new ArrayList<>(days.keySet());
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setObject(1, trialId);
-            s.setString(2, ArrayLiteral.of(cells, cell -> cell.getKey().arm()));
-            s.setString(3, ArrayLiteral.of(cells, cell -> cell.getKey().jobcentre()));
-            s.setString(4, ArrayLiteral.of(cells, cell -> cell.getKey().day()));
-            s.setString(5, ArrayLiteral.of(cells, cell -> cell.getValue().jobExits()));
-            s.setString(6, ArrayLiteral.of(cells, cell -> cell.getValue().censorings()));
+            s.setArray(2, c.createArrayOf("text", keys.stream().map(FollowUpDelta.Day::arm).toArray()));
+            s.setArray(3, c.createArrayOf("text", keys.stream().map(FollowUpDelta.Day::jobcentre).toArray()));
+            s.setArray(4, c.createArrayOf("int4", keys.stream().map(FollowUpDelta.Day::day).toArray()));
+            s.setArray(5, c.createArrayOf("int4", keys.stream().map(k -> (int) days.get(k).jobExits()).toArray()));
+            s.setArray(6, c.createArrayOf("int4", keys.stream().map(k -> (int) days.get(k).censorings()).toArray()));
             s.executeUpdate();
         }
     }
@@ -72,12 +72,12 @@ public class FollowUpAggregates {
                 update enrolment_count e set ended = e.ended + u.n
                 from unnest(?::text[], ?::text[], ?::date[], ?::int[]) as u(arm, jobcentre, enrolled_on, n)
                 where e.trial_id = ? and e.arm = u.arm and e.jobcentre = u.jobcentre and e.enrolled_on = u.enrolled_on""";
-        List<Map.Entry<FollowUpDelta.Enrolment, Long>> cells = List.copyOf(firstEnds.entrySet());
+        List<FollowUpDelta.Enrolment> keys = new ArrayList<>(firstEnds.keySet());
         try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, ArrayLiteral.of(cells, cell -> cell.getKey().arm()));
-            s.setString(2, ArrayLiteral.of(cells, cell -> cell.getKey().jobcentre()));
-            s.setString(3, ArrayLiteral.of(cells, cell -> cell.getKey().enrolledOn()));
-            s.setString(4, ArrayLiteral.of(cells, Map.Entry::getValue));
+            s.setArray(1, c.createArrayOf("text", keys.stream().map(FollowUpDelta.Enrolment::arm).toArray()));
+            s.setArray(2, c.createArrayOf("text", keys.stream().map(FollowUpDelta.Enrolment::jobcentre).toArray()));
+            s.setArray(3, c.createArrayOf("text", keys.stream().map(k -> k.enrolledOn().toString()).toArray()));
+            s.setArray(4, c.createArrayOf("int4", keys.stream().map(k -> firstEnds.get(k).intValue()).toArray()));
             s.setObject(5, trialId);
             s.executeUpdate();
         }

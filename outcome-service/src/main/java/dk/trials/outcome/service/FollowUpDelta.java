@@ -1,6 +1,7 @@
 package dk.trials.outcome.service;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -22,37 +23,20 @@ public final class FollowUpDelta {
         }
     }
 
-    /**
-     * A day of follow-up of an arm in a jobcentre, whatever the enrolment date; ordered by arm, jobcentre and day.
-     * The order is written out rather than composed of {@code Comparator.comparing} steps: a bulk batch merges a
-     * cell for each of its lines, and the composed comparator's calls were 10 % of the ingest's CPU in
-     * outcome-service (bench/README.md, 3 December).
-     */
-    public record Day(String arm, String jobcentre, int day) implements Comparable<Day> {
-        @Override
-        public int compareTo(Day other) {
-            int order = arm.compareTo(other.arm);
-            if (order == 0) {
-                order = jobcentre.compareTo(other.jobcentre);
-            }
-            return order != 0 ? order : Integer.compare(day, other.day);
-        }
+    /** A day of follow-up of an arm in a jobcentre, whatever the enrolment date. */
+    public record Day(String arm, String jobcentre, int day) {
+        static final Comparator<Day> ORDER = Comparator.comparing(Day::arm).thenComparing(Day::jobcentre)
+                .thenComparingInt(Day::day);
     }
 
-    /** The participants of an arm in a jobcentre enrolled on one date; ordered by arm, jobcentre and date. */
-    public record Enrolment(String arm, String jobcentre, LocalDate enrolledOn) implements Comparable<Enrolment> {
-        @Override
-        public int compareTo(Enrolment other) {
-            int order = arm.compareTo(other.arm);
-            if (order == 0) {
-                order = jobcentre.compareTo(other.jobcentre);
-            }
-            return order != 0 ? order : enrolledOn.compareTo(other.enrolledOn);
-        }
+    /** The participants of an arm in a jobcentre enrolled on one date. */
+    public record Enrolment(String arm, String jobcentre, LocalDate enrolledOn) {
+        static final Comparator<Enrolment> ORDER = Comparator.comparing(Enrolment::arm)
+                .thenComparing(Enrolment::jobcentre).thenComparing(Enrolment::enrolledOn);
     }
 
-    private final Map<Day, Ends> days = new TreeMap<>();
-    private final Map<Enrolment, Long> firstEnds = new TreeMap<>();
+    private final Map<Day, Ends> days = new TreeMap<>(Day.ORDER);
+    private final Map<Enrolment, Long> firstEnds = new TreeMap<>(Enrolment.ORDER);
 
     /** Moves a participant's end of follow-up to {@code day}, taking it off the cell it was counted in before. */
     public void move(ParticipantRecord before, int day, boolean jobExit) {

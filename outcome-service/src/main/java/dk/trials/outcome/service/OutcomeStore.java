@@ -2,7 +2,6 @@ package dk.trials.outcome.service;
 
 import dk.trials.events.outcome.OutcomeType;
 import dk.trials.outcome.OutcomeStatus;
-import dk.trials.platform.sql.ArrayLiteral;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -65,15 +64,15 @@ public class OutcomeStore {
         Set<List<String>> keys = new HashSet<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setObject(1, trialId);
-            s.setString(2, ArrayLiteral.of(outcomes, o -> o.outcome().source()));
-            s.setString(3, ArrayLiteral.of(outcomes, o -> o.outcome().sourceId()));
-            s.setString(4, ArrayLiteral.of(outcomes, NewOutcome::enrolmentId));
-            s.setString(5, ArrayLiteral.of(outcomes, o -> o.outcome().pseudonym()));
-            s.setString(6, ArrayLiteral.of(outcomes, o -> o.outcome().type().name()));
-            s.setString(7, ArrayLiteral.of(outcomes, o -> o.outcome().occurredOn()));
-            s.setString(8, ArrayLiteral.of(outcomes, o -> o.outcome().reportedByJobcentre()));
-            s.setString(9, ArrayLiteral.of(outcomes, o -> o.status().name()));
-            s.setString(10, ArrayLiteral.of(outcomes, NewOutcome::reason));
+            s.setArray(2, c.createArrayOf("text", outcomes.stream().map(o -> o.outcome().source()).toArray()));
+            s.setArray(3, c.createArrayOf("text", outcomes.stream().map(o -> o.outcome().sourceId()).toArray()));
+            s.setArray(4, c.createArrayOf("text", outcomes.stream().map(o -> text(o.enrolmentId())).toArray()));
+            s.setArray(5, c.createArrayOf("text", outcomes.stream().map(o -> o.outcome().pseudonym()).toArray()));
+            s.setArray(6, c.createArrayOf("text", outcomes.stream().map(o -> o.outcome().type().name()).toArray()));
+            s.setArray(7, c.createArrayOf("text", outcomes.stream().map(o -> o.outcome().occurredOn().toString()).toArray()));
+            s.setArray(8, c.createArrayOf("text", outcomes.stream().map(o -> o.outcome().reportedByJobcentre()).toArray()));
+            s.setArray(9, c.createArrayOf("text", outcomes.stream().map(o -> o.status().name()).toArray()));
+            s.setArray(10, c.createArrayOf("text", outcomes.stream().map(NewOutcome::reason).toArray()));
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     keys.add(List.of(r.getString(1), r.getString(2)));
@@ -86,6 +85,10 @@ public class OutcomeStore {
             inserted[i] = keys.remove(List.of(outcomes.get(i).outcome().source(), outcomes.get(i).outcome().sourceId()));
         }
         return inserted;
+    }
+
+    private static String text(UUID id) {
+        return id == null ? null : id.toString();
     }
 
     /**

@@ -2,7 +2,6 @@ package dk.trials.outcome.service;
 
 import dk.trials.platform.cpr.CprNumber;
 import dk.trials.platform.cpr.CprPseudonymiser;
-import dk.trials.platform.sql.ArrayLiteral;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -37,9 +36,9 @@ public class ParticipantPseudonyms {
         }
         List<String> candidates = pseudonymiser.candidates(trialId, cpr);
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select pseudonym from participant where trial_id = ? and pseudonym = any (?::text[]) limit 1")) {
+                "select pseudonym from participant where trial_id = ? and pseudonym = any (?) limit 1")) {
             s.setObject(1, trialId);
-            s.setString(2, ArrayLiteral.of(candidates));
+            s.setArray(2, c.createArrayOf("text", candidates.toArray(String[]::new)));
             try (ResultSet row = s.executeQuery()) {
                 return row.next() ? row.getString(1) : candidates.get(0);
             }

@@ -1,7 +1,6 @@
 package dk.trials.outcome.service;
 
 import dk.trials.platform.cpr.CprPseudonymiser;
-import dk.trials.platform.sql.ArrayLiteral;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -48,16 +47,16 @@ public class ParticipantStore {
             if (!enrolmentIds.isEmpty()) {
                 try (PreparedStatement s = c.prepareStatement("select " + COLUMNS + " from participant"
                         + " where enrolment_id = any (?::uuid[]) and trial_id = ? order by enrolment_id for update")) {
-                    s.setString(1, ArrayLiteral.of(enrolmentIds));
+                    s.setArray(1, c.createArrayOf("text", enrolmentIds.stream().map(UUID::toString).toArray(String[]::new)));
                     s.setObject(2, trialId);
                     found.addAll(read(s));
                 }
             }
             if (!pseudonyms.isEmpty()) {
                 try (PreparedStatement s = c.prepareStatement("select " + COLUMNS + " from participant"
-                        + " where trial_id = ? and pseudonym = any (?::text[]) order by enrolment_id for update")) {
+                        + " where trial_id = ? and pseudonym = any (?) order by enrolment_id for update")) {
                     s.setObject(1, trialId);
-                    s.setString(2, ArrayLiteral.of(pseudonyms));
+                    s.setArray(2, c.createArrayOf("text", pseudonyms.toArray(String[]::new)));
                     found.addAll(read(s));
                 }
             }
@@ -107,14 +106,14 @@ public class ParticipantStore {
                 on conflict do nothing returning enrolment_id""";
         Set<UUID> recorded = new HashSet<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, ArrayLiteral.of(added, NewParticipant::enrolmentId));
-            s.setString(2, ArrayLiteral.of(added, NewParticipant::trialId));
-            s.setString(3, ArrayLiteral.of(added, NewParticipant::pseudonym));
-            s.setString(4, ArrayLiteral.of(added, NewParticipant::arm));
-            s.setString(5, ArrayLiteral.of(added, NewParticipant::jobcentre));
-            s.setString(6, ArrayLiteral.of(added, NewParticipant::stratum));
-            s.setString(7, ArrayLiteral.of(added, NewParticipant::enrolledOn));
-            s.setString(8, ArrayLiteral.of(added, NewParticipant::sequence));
+            s.setArray(1, c.createArrayOf("uuid", added.stream().map(NewParticipant::enrolmentId).toArray()));
+            s.setArray(2, c.createArrayOf("uuid", added.stream().map(NewParticipant::trialId).toArray()));
+            s.setArray(3, c.createArrayOf("text", added.stream().map(NewParticipant::pseudonym).toArray()));
+            s.setArray(4, c.createArrayOf("text", added.stream().map(NewParticipant::arm).toArray()));
+            s.setArray(5, c.createArrayOf("text", added.stream().map(NewParticipant::jobcentre).toArray()));
+            s.setArray(6, c.createArrayOf("text", added.stream().map(NewParticipant::stratum).toArray()));
+            s.setArray(7, c.createArrayOf("date", added.stream().map(NewParticipant::enrolledOn).toArray()));
+            s.setArray(8, c.createArrayOf("int8", added.stream().map(NewParticipant::sequence).toArray()));
             try (ResultSet rows = s.executeQuery()) {
                 while (rows.next()) {
                     recorded.add(rows.getObject(1, UUID.class));
@@ -143,7 +142,7 @@ public class ParticipantStore {
                     or exists (select 1 from outcome o where o.status = 'PENDING_ENROLMENT'
                                  and o.trial_id = p.trial_id and o.enrolment_id = p.enrolment_id))""";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, ArrayLiteral.of(enrolmentIds));
+            s.setArray(1, c.createArrayOf("uuid", enrolmentIds.toArray()));
             try (ResultSet rows = s.executeQuery()) {
                 while (rows.next()) {
                     waited.add(rows.getObject(1, UUID.class));
@@ -228,9 +227,9 @@ public class ParticipantStore {
                 from unnest(?::uuid[], ?::int[], ?::boolean[]) as u(enrolment_id, day, job_exit)
                 where p.enrolment_id = u.enrolment_id""";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, ArrayLiteral.of(changed, ParticipantRecord::enrolmentId));
-            s.setString(2, ArrayLiteral.of(changed, ParticipantRecord::endedDay));
-            s.setString(3, ArrayLiteral.of(changed, ParticipantRecord::endedByJobExit));
+            s.setArray(1, c.createArrayOf("text", changed.stream().map(p -> p.enrolmentId().toString()).toArray(String[]::new)));
+            s.setArray(2, c.createArrayOf("int4", changed.stream().map(ParticipantRecord::endedDay).toArray(Integer[]::new)));
+            s.setArray(3, c.createArrayOf("bool", changed.stream().map(ParticipantRecord::endedByJobExit).toArray(Boolean[]::new)));
             s.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);

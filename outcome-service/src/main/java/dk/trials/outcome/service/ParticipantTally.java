@@ -1,6 +1,5 @@
 package dk.trials.outcome.service;
 
-import dk.trials.platform.sql.ArrayLiteral;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -101,7 +100,7 @@ public class ParticipantTally {
      */
     public Extra extra(UUID trialId, long upToSequence, Collection<String> allocatedArms) {
         String from = " from participant p where p.trial_id = ? and (p.sequence is null or p.sequence <= ?)"
-                + " and (p.arm <> all (?::text[]) or exists (select 1 from participant q where q.trial_id = p.trial_id"
+                + " and (p.arm <> all (?) or exists (select 1 from participant q where q.trial_id = p.trial_id"
                 + " and q.sequence = p.sequence and q.enrolment_id < p.enrolment_id))";
         List<UUID> named = new ArrayList<>();
         long count;
@@ -135,6 +134,6 @@ public class ParticipantTally {
                              Collection<String> allocatedArms) throws SQLException {
         s.setObject(1, trialId);
         s.setLong(2, upToSequence);
-        s.setString(3, ArrayLiteral.of(allocatedArms));
+        s.setArray(3, c.createArrayOf("text", allocatedArms.toArray(String[]::new)));
     }
 }

@@ -1,7 +1,6 @@
 package dk.trials.platform.inbox;
 
 import dk.trials.events.EventEnvelope;
-import dk.trials.platform.sql.ArrayLiteral;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -51,8 +50,8 @@ public class ProcessedEvents {
                 on conflict (event_id) do nothing returning event_id""";
         entityManager.unwrap(Session.class).doWork(c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {
-                s.setString(1, ArrayLiteral.of(envelopes, EventEnvelope::eventId));
-                s.setString(2, ArrayLiteral.of(envelopes, EventEnvelope::type));
+                s.setArray(1, c.createArrayOf("uuid", envelopes.stream().map(EventEnvelope::eventId).toArray()));
+                s.setArray(2, c.createArrayOf("text", envelopes.stream().map(EventEnvelope::type).toArray()));
                 try (ResultSet rows = s.executeQuery()) {
                     while (rows.next()) {
                         first.add(rows.getObject(1, UUID.class));
