@@ -41,6 +41,8 @@ import org.postgresql.PGConnection;
  *      two aggregates all written, each batch in one transaction);
  *   3. waits until GET /estimates shows the new job exits (the rolling refresh), then times GET /estimates for
  *      today (p50/p99 over 300 calls) and for yesterday (summed from the participants' ends, 30 calls).
+ * and, per size, where the database time of the bulk ingest went: the service's statements in pg_stat_statements
+ * between a reset before the post and a read right after it.
  *
  * The program starts what it measures: a private PostgreSQL server (zonky's embedded binaries, with
  * synchronous_commit=off like the local stack) and the packaged service as a separate JVM on ports of their own,
@@ -70,7 +72,8 @@ public class OutcomeBench {
         io.zonky.test.db.postgres.embedded.EmbeddedPostgres postgres = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
                 .setPort(PG_PORT).setDataDirectory(work.resolve("pgdata")).setCleanDataDirectory(true)
                 .setServerConfig("synchronous_commit", "off").setServerConfig("shared_buffers", "256MB")
-                .setServerConfig("max_wal_size", "4GB").setServerConfig("listen_addresses", "127.0.0.1").start();
+                .setServerConfig("max_wal_size", "4GB").setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements").start();
         try (Connection admin = postgres.getPostgresDatabase().getConnection(); Statement s = admin.createStatement()) {
             s.execute("create database outcomes");
             // The service connects as a role of its own, as in production (application.properties, "Two roles").
@@ -143,18 +146,30 @@ public class OutcomeBench {
         String token = token(key);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         List<String> rows = new ArrayList<>();
+        List<String> split = new ArrayList<>();
         rows.add("| participants | COPY baseline (rows/s) | bulk ingest (lines/s) | ingest / COPY | re-post, all duplicates (lines/s) | estimates follow ingest after | GET /estimates today p50 / p99 | GET /estimates?asOf=yesterday p50 / p99 | service RSS after (MB) |");
         rows.add("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         try (Connection db = DriverManager.getConnection(jdbc, "postgres", "postgres")) {
+            try (Statement s = db.createStatement()) {
+                s.execute("create extension pg_stat_statements");
+            }
             for (int n : sizes) {
-                rows.add(run(n, service, db, http, token) + " " + residentMegabytes(pid) + " |");
+                rows.add(run(n, service, db, http, token, split) + " " + residentMegabytes(pid) + " |");
                 System.out.println(rows.get(rows.size() - 1));
             }
         }
+        rows.add("");
+        rows.add("Where the database time of each bulk ingest went (pg_stat_statements over the first post, the service's"
+                + " statements; buffers read are 8 kB pages PostgreSQL did not find in shared_buffers):");
+        rows.add("");
+        rows.add("| participants | statement | calls | share of execution time | µs per line | buffers read per line | buffers dirtied per line | WAL bytes per line |");
+        rows.add("|---:|---|---:|---:|---:|---:|---:|---:|");
+        rows.addAll(split);
         Files.write(output, rows, StandardCharsets.UTF_8);
     }
 
-    private static String run(int n, String service, Connection db, HttpClient http, String token) throws Exception {
+    private static String run(int n, String service, Connection db, HttpClient http, String token, List<String> split)
+            throws Exception {
         LocalDate today = LocalDate.now(COPENHAGEN);
         UUID trialId = UUID.randomUUID();
         SplittableRandom random = new SplittableRandom(n);
@@ -190,10 +205,14 @@ public class OutcomeBench {
         seed(db, trialId, n, participants);
 
         double copyRate = copyBaseline(db, copyRows, n);
+        try (Statement s = db.createStatement()) {
+            s.execute("select pg_stat_statements_reset()");
+        }
         Instant start = Instant.now();
         String receipt = post(http, service, trialId, token, ndjson);
         double ingestSeconds = Duration.between(start, Instant.now()).toNanos() / 1e9;
         require(receipt, "accepted", n);
+        split.addAll(databaseSplit(db, n));
         Instant ingested = Instant.now();
         awaitEvents(http, service, trialId, token, expectedEvents);
         double follow = Duration.between(ingested, Instant.now()).toMillis() / 1000.0;
@@ -211,6 +230,34 @@ public class OutcomeBench {
         return String.format("| %,d | %,.0f | %,.0f | %.2f | %,.0f | %.1f s | %.1f / %.1f ms | %.1f / %.1f ms |",
                 n, copyRate, n / ingestSeconds, (n / ingestSeconds) / copyRate, n / repostSeconds, follow,
                 todayLatency[0], todayLatency[1], pastLatency[0], pastLatency[1]);
+    }
+
+    /**
+     * The service's statements since the last reset, by execution time: the five largest, then the rest together.
+     * Read right after the ingest, before the rolling refresh's and the re-post's statements join them.
+     */
+    private static List<String> databaseSplit(Connection db, int n) throws Exception {
+        List<String> lines = new ArrayList<>();
+        try (Statement s = db.createStatement(); java.sql.ResultSet r = s.executeQuery("""
+                with service as (
+                  select regexp_replace(left(query, 200), '\\s+', ' ', 'g') as query, calls, total_exec_time,
+                         shared_blks_read, shared_blks_dirtied, wal_bytes
+                  from pg_stat_statements where userid = (select oid from pg_roles where rolname = '%s')),
+                ranked as (
+                  select *, row_number() over (order by total_exec_time desc) as rank,
+                         total_exec_time / nullif(sum(total_exec_time) over (), 0) as share from service)
+                select case when rank <= 5 then query else 'all others' end, sum(calls), sum(share),
+                       sum(total_exec_time), sum(shared_blks_read), sum(shared_blks_dirtied), sum(wal_bytes)
+                from ranked group by 1, rank <= 5 order by rank <= 5 desc, sum(total_exec_time) desc""".formatted(APP_ROLE))) {
+            while (r.next()) {
+                String query = r.getString(1);
+                lines.add(String.format("| %,d | `%s` | %,d | %.0f %% | %.1f | %.2f | %.2f | %,.0f |", n,
+                        query.length() > 90 ? query.substring(0, 90) + "…" : query, r.getLong(2), 100 * r.getDouble(3),
+                        1000 * r.getDouble(4) / n, (double) r.getLong(5) / n, (double) r.getLong(6) / n,
+                        r.getDouble(7) / n));
+            }
+        }
+        return lines;
     }
 
     /** The service's resident set (VmRSS) now, in MB. */

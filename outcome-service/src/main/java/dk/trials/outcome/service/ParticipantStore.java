@@ -193,7 +193,6 @@ public class ParticipantStore {
         }
     }
 
-    /** Keeps the withdrawal date for the record; intention to treat keeps the participant in the analysis. */
     /** From now on {@code jobcentre} acts for the participant; false if the participant is not known. */
     public boolean transfer(UUID enrolmentId, String jobcentre) {
         try (Connection c = dataSource.getConnection();
@@ -206,6 +205,7 @@ public class ParticipantStore {
         }
     }
 
+    /** Keeps the withdrawal date for the record; intention to treat keeps the participant in the analysis. */
     public void withdraw(UUID enrolmentId, LocalDate withdrawnOn) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("update participant set withdrawn_on = ? where enrolment_id = ?")) {

@@ -5,6 +5,7 @@ import dk.trials.platform.time.TrialsClock;
 import dk.trials.testing.TestTokens;
 import dk.trials.outcome.Events;
 import dk.trials.outcome.TestInfrastructure;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -12,11 +13,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -24,8 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
- * Bulk NDJSON files: what several lines of one file about the same record or participant come to, and that a bad
- * line is rejected by its number while the rest of the file counts.
+ * Bulk NDJSON files: what several lines of one file about the same record or participant come to, what a record
+ * another transaction keeps meanwhile comes to, and that a bad line is rejected by its number while the rest of the
+ * file counts.
  */
 @QuarkusTest
 class BulkOutcomeApiTest extends TestInfrastructure {
@@ -34,6 +42,8 @@ class BulkOutcomeApiTest extends TestInfrastructure {
 
     @Inject
     EventCodec codec;
+    @Inject
+    AgroalDataSource dataSource;
 
     private UUID trialId;
 
@@ -52,6 +62,48 @@ class BulkOutcomeApiTest extends TestInfrastructure {
 
         awaitEvents("control", 1);
         assertEquals(60, firstEventDay("control"), "the first line's date stands, not the later line's earlier one");
+    }
+
+    @Test
+    void aRecordAnotherTransactionIsKeepingWhileTheFileIsWrittenIsADuplicateAndTheRestCounts() throws Exception {
+        LocalDate enrolledOn = TODAY.minusDays(100);
+        List<UUID> participants = List.of(enrol("control", enrolledOn), enrol("control", enrolledOn),
+                enrol("control", enrolledOn));
+        String file = line(participants.get(0), "JOB_EXIT", TODAY.minusDays(40), "DREAM", "race-0")
+                + line(participants.get(1), "JOB_EXIT", TODAY.minusDays(40), "DREAM", "race-1")
+                + line(participants.get(2), "JOB_EXIT", TODAY.minusDays(40), "DREAM", "race-2");
+        JsonPath receipt;
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement s = other.prepareStatement("""
+                    insert into outcome (trial_id, source, source_id, enrolment_id, type, occurred_on, status, reason)
+                    values (?, 'DREAM', 'race-1', ?, 'EMIGRATED', ?, 'REJECTED', 'kept by the other transaction')""")) {
+                s.setObject(1, trialId);
+                s.setObject(2, participants.get(1));
+                s.setObject(3, TODAY.minusDays(50));
+                s.executeUpdate();
+            }
+            CompletableFuture<JsonPath> posted = CompletableFuture.supplyAsync(() -> bulk(file));
+            // The file's transaction cannot see the uncommitted record; it waits on it in the unique key.
+            await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from pg_stat_activity"
+                    + " where wait_event_type = 'Lock' and query like 'insert into outcome%'") == 1);
+            other.commit();
+            receipt = posted.get();
+        }
+        assertEquals(2, receipt.getLong("accepted"));
+        assertEquals(1, receipt.getLong("duplicate"));
+        assertEquals(1, count("select count(*) from outcome where trial_id = '" + trialId
+                + "' and source_id = 'race-1' and reason = 'kept by the other transaction'"), "the first record stands");
+        assertEquals(2, count("select count(*) from participant where trial_id = '" + trialId
+                + "' and ended_day is not null"), "the duplicate line's participant is not counted as ended");
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        }
     }
 
     @Test
