@@ -15,6 +15,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -238,7 +239,7 @@ public class OutcomeBench {
      */
     private static List<String> databaseSplit(Connection db, int n) throws Exception {
         List<String> lines = new ArrayList<>();
-        try (Statement s = db.createStatement(); java.sql.ResultSet r = s.executeQuery("""
+        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("""
                 with service as (
                   select regexp_replace(left(query, 200), '\\s+', ' ', 'g') as query, calls, total_exec_time,
                          shared_blks_read, shared_blks_dirtied, wal_bytes
