@@ -85,7 +85,8 @@ public class OutcomeBench {
         try {
             String service = "http://127.0.0.1:" + HTTP_PORT;
             awaitLive(service);
-            measure(service, serviceProcess.pid(), jdbc,
+            Cpu cpu = new Cpu(serviceProcess.pid(), Long.parseLong(Files.readAllLines(work.resolve("pgdata/postmaster.pid")).get(0).trim()));
+            measure(service, serviceProcess.pid(), cpu, jdbc,
                     privateKey(root.resolve("platform/test-support/src/main/resources/jwt/test-private-key.pem")), sizes, output);
         } finally {
             serviceProcess.destroy();
@@ -143,19 +144,20 @@ public class OutcomeBench {
         throw new IllegalStateException("the service did not come up");
     }
 
-    private static void measure(String service, long pid, String jdbc, PrivateKey key, List<Integer> sizes, Path output) throws Exception {
+    private static void measure(String service, long pid, Cpu cpu, String jdbc, PrivateKey key, List<Integer> sizes, Path output)
+            throws Exception {
         String token = token(key);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         List<String> rows = new ArrayList<>();
         List<String> split = new ArrayList<>();
-        rows.add("| participants | COPY baseline (rows/s) | bulk ingest (lines/s) | ingest / COPY | re-post, all duplicates (lines/s) | estimates follow ingest after | GET /estimates today p50 / p99 | GET /estimates?asOf=yesterday p50 / p99 | service RSS after (MB) |");
-        rows.add("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        rows.add("| participants | COPY baseline (rows/s) | bulk ingest (lines/s) | ingest / COPY | CPU per line ingested: service / PostgreSQL | re-post, all duplicates (lines/s) | estimates follow ingest after | GET /estimates today p50 / p99 | GET /estimates?asOf=yesterday p50 / p99 | service RSS after (MB) |");
+        rows.add("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         try (Connection db = DriverManager.getConnection(jdbc, "postgres", "postgres")) {
             try (Statement s = db.createStatement()) {
                 s.execute("create extension pg_stat_statements");
             }
             for (int n : sizes) {
-                rows.add(run(n, service, db, http, token, split) + " " + residentMegabytes(pid) + " |");
+                rows.add(run(n, service, cpu, db, http, token, split) + " " + residentMegabytes(pid) + " |");
                 System.out.println(rows.get(rows.size() - 1));
             }
         }
@@ -169,8 +171,8 @@ public class OutcomeBench {
         Files.write(output, rows, StandardCharsets.UTF_8);
     }
 
-    private static String run(int n, String service, Connection db, HttpClient http, String token, List<String> split)
-            throws Exception {
+    private static String run(int n, String service, Cpu cpu, Connection db, HttpClient http, String token,
+                              List<String> split) throws Exception {
         LocalDate today = LocalDate.now(COPENHAGEN);
         UUID trialId = UUID.randomUUID();
         SplittableRandom random = new SplittableRandom(n);
@@ -209,9 +211,11 @@ public class OutcomeBench {
         try (Statement s = db.createStatement()) {
             s.execute("select pg_stat_statements_reset()");
         }
+        double[] cpuBefore = cpu.seconds();
         Instant start = Instant.now();
         String receipt = post(http, service, trialId, token, ndjson);
         double ingestSeconds = Duration.between(start, Instant.now()).toNanos() / 1e9;
+        double[] cpuAfter = cpu.seconds();
         require(receipt, "accepted", n);
         split.addAll(databaseSplit(db, n));
         Instant ingested = Instant.now();
@@ -228,8 +232,9 @@ public class OutcomeBench {
         double[] todayLatency = latencies(http, service, trialId, token, null, 300);
         double[] pastLatency = latencies(http, service, trialId, token, today.minusDays(1), 30);
         Files.walk(dir).sorted(Collections.reverseOrder()).forEach(f -> f.toFile().delete());
-        return String.format("| %,d | %,.0f | %,.0f | %.2f | %,.0f | %.1f s | %.1f / %.1f ms | %.1f / %.1f ms |",
-                n, copyRate, n / ingestSeconds, (n / ingestSeconds) / copyRate, n / repostSeconds, follow,
+        return String.format("| %,d | %,.0f | %,.0f | %.2f | %.0f / %.0f µs | %,.0f | %.1f s | %.1f / %.1f ms | %.1f / %.1f ms |",
+                n, copyRate, n / ingestSeconds, (n / ingestSeconds) / copyRate, 1e6 * (cpuAfter[0] - cpuBefore[0]) / n,
+                1e6 * (cpuAfter[1] - cpuBefore[1]) / n, n / repostSeconds, follow,
                 todayLatency[0], todayLatency[1], pastLatency[0], pastLatency[1]);
     }
 
@@ -259,6 +264,49 @@ public class OutcomeBench {
             }
         }
         return lines;
+    }
+
+    /**
+     * CPU time from /proc, the steadier figure on a shared machine: the service's, and PostgreSQL's (the postmaster,
+     * its backends and workers alive now, and those it has reaped, which /proc counts to it).
+     */
+    private record Cpu(long servicePid, long postmasterPid) {
+
+        /** Linux's USER_HZ, in which /proc/<pid>/stat counts, on every architecture the JDK runs on. */
+        private static final double TICKS_PER_SECOND = 100;
+
+        /** CPU seconds used so far: the service's, then PostgreSQL's. */
+        double[] seconds() throws IOException {
+            long postgres = ticks(stat(postmasterPid), true);
+            try (var processes = Files.list(Path.of("/proc"))) {
+                for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                    String[] fields = stat(Long.parseLong(process.getFileName().toString()));
+                    if (fields != null && Long.parseLong(fields[1]) == postmasterPid) {
+                        postgres += ticks(fields, false);
+                    }
+                }
+            }
+            return new double[] {ticks(stat(servicePid), false) / TICKS_PER_SECOND, postgres / TICKS_PER_SECOND};
+        }
+
+        /** The fields of /proc/<pid>/stat after the command's name (state, ppid, …), or null once it has exited. */
+        private static String[] stat(long pid) {
+            try {
+                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+                return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            } catch (IOException e) {
+                return null;
+            }
+        }
+
+        /** utime + stime, and with {@code reaped} the children's it has waited for (cutime + cstime). */
+        private static long ticks(String[] fields, boolean reaped) {
+            if (fields == null) {
+                return 0;
+            }
+            long own = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return reaped ? own + Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : own;
+        }
     }
 
     /** The service's resident set (VmRSS) now, in MB. */
