@@ -86,7 +86,7 @@ public class OutcomeBench {
             String service = "http://127.0.0.1:" + HTTP_PORT;
             awaitLive(service);
             Cpu cpu = new Cpu(serviceProcess.pid(), Long.parseLong(Files.readAllLines(work.resolve("pgdata/postmaster.pid")).get(0).trim()));
-            measure(service, serviceProcess.pid(), cpu, jdbc,
+            measure(service, cpu, jdbc,
                     privateKey(root.resolve("platform/test-support/src/main/resources/jwt/test-private-key.pem")), sizes, output);
         } finally {
             serviceProcess.destroy();
@@ -144,7 +144,7 @@ public class OutcomeBench {
         throw new IllegalStateException("the service did not come up");
     }
 
-    private static void measure(String service, long pid, Cpu cpu, String jdbc, PrivateKey key, List<Integer> sizes, Path output)
+    private static void measure(String service, Cpu cpu, String jdbc, PrivateKey key, List<Integer> sizes, Path output)
             throws Exception {
         String token = token(key);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -157,7 +157,7 @@ public class OutcomeBench {
                 s.execute("create extension pg_stat_statements");
             }
             for (int n : sizes) {
-                rows.add(run(n, service, cpu, db, http, token, split) + " " + residentMegabytes(pid) + " |");
+                rows.add(run(n, service, cpu, db, http, token, split) + " " + residentMegabytes(cpu.servicePid()) + " |");
                 System.out.println(rows.get(rows.size() - 1));
             }
         }

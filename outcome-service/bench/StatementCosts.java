@@ -145,7 +145,7 @@ public class StatementCosts {
         }
     }
 
-    /** A million participants by COPY, as OutcomeBench seeds them; their enrolment ids. */
+    /** A million participants by COPY, as OutcomeBench seeds them but all of one jobcentre; their enrolment ids. */
     private static String[] seed(Connection db, UUID trialId) throws Exception {
         SplittableRandom random = new SplittableRandom(PARTICIPANTS);
         String[] ids = new String[PARTICIPANTS];
